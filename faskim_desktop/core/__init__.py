@@ -1,0 +1,1 @@
+"""Domain and SOP rules. Nothing here imports Qt (checked by import-linter)."""
