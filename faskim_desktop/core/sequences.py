@@ -1,0 +1,39 @@
+"""Gapless numbers drawn inside the caller's transaction.
+
+The counter row is locked (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite's write transactions
+are already serialised by ``BEGIN IMMEDIATE``), incremented and written back in the same
+transaction as the step that uses the number. A rollback returns the number, a commit makes it
+permanent: no gap, no duplicate, whatever the number of seats.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from faskim_desktop.store.tables import Counter
+
+
+def lock_counter(session: Session, name: str) -> Counter:
+    """The locked counter row ``name``, created at zero if it does not exist yet."""
+    counter = session.execute(select(Counter).where(Counter.name == name).with_for_update()).scalars().first()
+    if counter is None:
+        # Two seats may both try to create it; the loser's flush fails on the primary key and
+        # its transaction is retried by the caller's retry loop (see services.base).
+        counter = Counter(name=name, value=0, head="")
+        session.add(counter)
+        session.flush()
+    return counter
+
+
+def next_value(session: Session, name: str) -> int:
+    counter = lock_counter(session, name)
+    counter.value += 1
+    session.add(counter)
+    session.flush()
+    return counter.value
+
+
+def peek(session: Session, name: str) -> int:
+    counter = session.get(Counter, name)
+    return counter.value if counter else 0

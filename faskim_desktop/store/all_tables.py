@@ -1,0 +1,3 @@
+"""Imports every module that defines tables, so the metadata is complete for Alembic and tests."""
+
+from faskim_desktop.store import tables  # noqa: F401
