@@ -61,6 +61,18 @@ class DeviceOffline(DeviceError):
     code = "device.offline"
 
 
+class CardRemoved(NotConnected):
+    """The smart card left the reader (before or during an exchange)."""
+
+    code = "device.card_removed"
+
+
+class UnsupportedSetting(DeviceError):
+    """The device refuses a setting (resolution, colour mode, duplex); ``params['setting']`` names it."""
+
+    code = "device.unsupported_setting"
+
+
 messages.register(
     {
         "device.error": {
@@ -98,6 +110,14 @@ messages.register(
         "device.offline": {
             "id": "Perangkat {device} sedang offline. Nyalakan atau aktifkan antriannya, lalu coba lagi.",
             "en": "Device {device} is offline. Switch it on or resume its queue, then try again.",
+        },
+        "device.card_removed": {
+            "id": "Kartu dicabut dari {device}. Masukkan kembali kartu lalu coba lagi.",
+            "en": "The card was removed from {device}. Insert it again, then try again.",
+        },
+        "device.unsupported_setting": {
+            "id": "Perangkat {device} tidak mendukung pengaturan {setting} = {value}. Ubah pengaturannya.",
+            "en": "Device {device} does not support the setting {setting} = {value}. Change the setting.",
         },
     }
 )

@@ -31,7 +31,13 @@ class DeviceDescriptor:
 
 
 class Driver(Protocol):
-    """What every driver has, whatever its kind."""
+    """What every driver has, whatever its kind.
+
+    A driver class is constructed without arguments by the registry. It may also define a
+    classmethod ``available() -> str | None`` that returns ``None`` when the driver can run here
+    and otherwise the reason it cannot (library missing, no daemon); the registry calls it
+    lazily and shows the reason on the technician page instead of crashing.
+    """
 
     kind: DeviceKind
     name: str  # registry name, e.g. "simulated", "opencv", "sane"
