@@ -123,3 +123,8 @@ def require_not(actor: Principal, forbidden: set[str], code: str) -> None:
 def system_or(actor: Principal) -> Principal:
     """Automatic steps run as the system on behalf of whoever triggered them."""
     return Principal(actor.user_id, actor.username, actor.full_name, actor.roles | {Role.SYSTEM})
+
+
+def with_role(actor: Principal, role: Role) -> Principal:
+    """``actor`` acting in a role granted by an office setting (e.g. a designated signer)."""
+    return Principal(actor.user_id, actor.username, actor.full_name, actor.roles | {role})

@@ -68,9 +68,11 @@ class Action(enum.StrEnum):
     APPROVE = "approve"
     RETURN_FOR_CORRECTION = "return_for_correction"
     PAY = "pay"
+    VOID_PAYMENT = "void_payment"
     CAPTURE_BIOMETRICS = "capture_biometrics"
     ASSIGN_REGISTER = "assign_register"
     PRINT_CARD = "print_card"
+    REPRINT = "reprint"
     SIGN = "sign"
     HAND_OVER = "hand_over"
     ARCHIVE = "archive"
@@ -133,9 +135,13 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Action.APPROVE, State.PERSETUJUAN, State.PEMBAYARAN, (Role.SUPERVISOR,)),
     Transition(Action.RETURN_FOR_CORRECTION, State.PERSETUJUAN, State.ENTRI, (Role.SUPERVISOR,)),
     Transition(Action.PAY, State.PEMBAYARAN, State.BIOMETRIK, (Role.BENDAHARA,)),
+    # A voided payment (supervisor, with a reason) sends the case back to the cashier.
+    Transition(Action.VOID_PAYMENT, State.BIOMETRIK, State.PEMBAYARAN, (Role.SUPERVISOR,)),
     Transition(Action.CAPTURE_BIOMETRICS, State.BIOMETRIK, State.REGISTER, (Role.LOKET,)),
     Transition(Action.ASSIGN_REGISTER, State.REGISTER, State.CETAK, (Role.LOKET, Role.SYSTEM)),
     Transition(Action.PRINT_CARD, State.CETAK, State.PENGESAHAN, (Role.LOKET,)),
+    # A spoiled card found before signature is reprinted only with the supervisor's consent.
+    Transition(Action.REPRINT, State.PENGESAHAN, State.CETAK, (Role.SUPERVISOR,)),
     Transition(Action.SIGN, State.PENGESAHAN, State.PENYERAHAN, (Role.KAKANIM,)),
     Transition(Action.HAND_OVER, State.PENYERAHAN, State.ARSIP, (Role.LOKET,)),
     Transition(Action.ARCHIVE, State.ARSIP, State.SELESAI, (Role.INFOKIM,)),
@@ -242,6 +248,8 @@ messages.register(
         "action.approve": {"id": "Setujui (paraf)", "en": "Approve (paraf)"},
         "action.return_for_correction": {"id": "Kembalikan untuk perbaikan", "en": "Return for correction"},
         "action.pay": {"id": "Terima pembayaran", "en": "Take payment"},
+        "action.void_payment": {"id": "Batalkan pembayaran", "en": "Void payment"},
+        "action.reprint": {"id": "Cetak ulang kartu", "en": "Reprint card"},
         "action.capture_biometrics": {"id": "Simpan biometrik", "en": "Save biometrics"},
         "action.assign_register": {"id": "Beri nomor register", "en": "Assign register number"},
         "action.print_card": {"id": "Cetak kartu", "en": "Print card"},

@@ -128,6 +128,7 @@ class Case(SQLModel, table=True):
     izin_tinggal_ke: int | None = None
     tujuan: str = Field(default="", max_length=200)
     waktu: str = Field(default="", max_length=64)
+    entry_draft: str = ""  # JSON of the step-3 form as typed, until it is saved valid
     foreigner_id: int | None = Field(default=None, foreign_key="foreigner.id", index=True)
     sponsor_nik: str = Field(default="", index=True, max_length=16)
     sponsor_name: str = Field(default="", max_length=200)

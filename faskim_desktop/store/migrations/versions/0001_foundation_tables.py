@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 11:56:27.979446
+Create Date: 2026-11-29
 """
 
 from __future__ import annotations
@@ -124,6 +124,7 @@ def upgrade() -> None:
         sa.Column("izin_tinggal_ke", sa.Integer(), nullable=True),
         sa.Column("tujuan", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("waktu", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("entry_draft", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("foreigner_id", sa.Integer(), nullable=True),
         sa.Column("sponsor_nik", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("sponsor_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
