@@ -1,0 +1,294 @@
+"""Importing a list file as a new version of the cekal list, with its blocking index.
+
+Two passes over the file: the first validates every row (and reports every error at once), the
+second normalises and writes. The whole replacement — entries, names, passports, index keys,
+the version row and its diff — happens in one write transaction: an import is all or nothing.
+
+Rows are written with ``executemany`` on the driver connection (SQLite) or SQLAlchemy Core
+batches (other databases), never as ORM objects: a national list has a million rows. Index keys
+are collected in compact arrays, sorted, and inserted in key order so the index B-tree is built
+by appending rather than by random inserts.
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.engine import Connection
+
+from faskim_desktop.core import messages
+from faskim_desktop.core.screening import listfile
+from faskim_desktop.core.screening.matcher import key_hashes
+from faskim_desktop.core.screening.normalise import normalise
+from faskim_desktop.store.db import Store
+from faskim_desktop.store.tables_cekal import (
+    CekalChange,
+    CekalEntry,
+    CekalKey,
+    CekalName,
+    CekalPassport,
+    CekalVersion,
+)
+
+log = logging.getLogger(__name__)
+
+BATCH = 20_000
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    version: int
+    entries: int
+    cegah: int
+    tangkal: int
+    names: int
+    passports: int
+    keys: int
+    added: int
+    removed: int
+    changed: int
+    unchanged: int
+
+
+def _insert(conn: Connection, table, columns: Sequence[str], rows: Iterable[tuple]) -> int:  # type: ignore[no-untyped-def]
+    """Bulk insert of tuples; returns the row count."""
+    count = 0
+    if conn.dialect.name == "sqlite":
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+        def counted() -> Iterator[tuple]:
+            nonlocal count
+            for row in rows:
+                count += 1
+                yield row
+
+        cursor.executemany(sql, counted())
+        cursor.close()
+        return count
+    statement = insert(table)
+    batch: list[dict] = []
+    for row in rows:
+        batch.append(dict(zip(columns, row, strict=True)))
+        if len(batch) >= BATCH:
+            conn.execute(statement, batch)
+            count += len(batch)
+            batch = []
+    if batch:
+        conn.execute(statement, batch)
+        count += len(batch)
+    return count
+
+
+def _previous(conn: Connection) -> dict[str, tuple[int, int]]:
+    """reference → (digest, version_id) of the current list."""
+    entry = CekalEntry.__table__
+    result = conn.execute(select(entry.c.reference, entry.c.digest, entry.c.version_id))
+    return {ref: (int(digest), version) for ref, digest, version in result}
+
+
+def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult:
+    """Validate ``path`` completely, then replace the list with it in one transaction.
+
+    Raises ``listfile.ListFileError`` (every error with line and field) and writes nothing when
+    the file has any error.
+    """
+    path = Path(path)
+    seen, errors, counts = listfile.validate(path)
+    if errors:
+        raise listfile.ListFileError(errors)
+    if not seen:
+        raise listfile.ListFileError([listfile.RowError(0, "", "cekal.import.no_rows")])
+
+    with store.write() as session:
+        conn = session.connection()
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA cache_size = -131072")  # 128 MiB for the bulk build
+        previous = _previous(conn)
+        new_digests = {ref: digest for ref, (_line, digest) in seen.items()}
+        del seen
+        added = [ref for ref in new_digests if ref not in previous]
+        removed = [ref for ref in previous if ref not in new_digests]
+        changed = [ref for ref, digest in new_digests.items() if ref in previous and previous[ref][0] != digest]
+        unchanged = len(new_digests) - len(added) - len(changed)
+
+        version_table = CekalVersion.__table__
+        version_id = conn.execute(
+            insert(version_table)
+            .values(
+                imported_at=datetime.now(UTC),
+                source=path.name[:255],
+                imported_by=imported_by[:64],
+                entries=counts["entries"],
+                cegah=counts["cegah"],
+                tangkal=counts["tangkal"],
+                names=counts["names"],
+                passports=counts["passports"],
+                added=len(added),
+                removed=len(removed),
+                changed=len(changed),
+                unchanged=unchanged,
+            )
+            .returning(version_table.c.id)
+        ).scalar_one()
+
+        for table in (CekalKey, CekalPassport, CekalName, CekalEntry):
+            conn.execute(delete(table.__table__))
+
+        _insert(
+            conn,
+            CekalChange.__table__,
+            ("version_id", "reference", "kind"),
+            (
+                *((version_id, ref, "added") for ref in added),
+                *((version_id, ref, "removed") for ref in removed),
+                *((version_id, ref, "changed") for ref in changed),
+            ),
+        )
+        changed_set = set(changed)
+        del added, removed, changed
+
+        key_values = array("q")
+        key_years = array("h")
+        key_names = array("l")
+        names_rows: list[tuple] = []
+        passport_rows: list[tuple] = []
+        entry_rows: list[tuple] = []
+        name_id = 0
+        entry_id = 0
+        total_names = total_passports = 0
+
+        def flush() -> None:
+            nonlocal total_names, total_passports
+            _insert(
+                conn,
+                CekalEntry.__table__,
+                (
+                    "id", "reference", "name", "dob", "dob_year", "dob_month", "dob_day", "nationality",
+                    "list_type", "reason", "valid_from", "valid_until", "version_id", "digest",
+                ),
+                entry_rows,
+            )  # fmt: skip
+            total_names += _insert(conn, CekalName.__table__, ("id", "entry_id", "alias", "name", "norm"), names_rows)
+            total_passports += _insert(conn, CekalPassport.__table__, ("entry_id", "number"), passport_rows)
+            entry_rows.clear()
+            names_rows.clear()
+            passport_rows.clear()
+
+        file_errors: list[listfile.RowError] = []
+        for row in listfile.read_rows(path, file_errors):
+            entry_id += 1
+            dob = row.dob_parsed
+            year = dob.year if dob else 0
+            ref = row.reference
+            version = version_id if ref in changed_set or ref not in previous else previous[ref][1]
+            entry_rows.append(
+                (
+                    entry_id, ref, row.name, row.dob, dob.year if dob else None,
+                    dob.month if dob else None, dob.day if dob else None, row.nationality, row.list_type,
+                    row.reason, row.valid_from, row.valid_until, version, str(new_digests[ref]),
+                )
+            )  # fmt: skip
+            for alias_flag, text in ((False, row.name), *((True, a) for a in row.aliases)):
+                name = normalise(text)
+                if name.empty:
+                    continue
+                name_id += 1
+                names_rows.append((name_id, entry_id, alias_flag, text, name.norm))
+                for key in key_hashes(name.tokens):
+                    key_values.append(key)
+                    key_years.append(year)
+                    key_names.append(name_id)
+            for number in row.passports:
+                passport_rows.append((entry_id, number))
+            if len(entry_rows) >= BATCH:
+                flush()
+        flush()
+        if file_errors:  # the file changed between the two passes
+            raise listfile.ListFileError(file_errors)
+        del previous, new_digests, changed_set
+
+        total_keys = _insert_keys(conn, key_values, key_years, key_names)
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA cache_size = -2000")
+        log.info("cekal list version %s imported: %s entries, %s keys", version_id, entry_id, total_keys)
+        version_row = conn.execute(select(version_table).where(version_table.c.id == version_id)).one()
+    return ImportResult(
+        version=version_id,
+        entries=version_row.entries,
+        cegah=version_row.cegah,
+        tangkal=version_row.tangkal,
+        names=total_names,
+        passports=total_passports,
+        keys=total_keys,
+        added=version_row.added,
+        removed=version_row.removed,
+        changed=version_row.changed,
+        unchanged=version_row.unchanged,
+    )
+
+
+def _insert_keys(conn: Connection, values: array, years: array, names: array) -> int:
+    """Insert the index rows sorted by (key, year, name) and without duplicates."""
+    import numpy as np
+
+    keys = np.frombuffer(values, dtype=np.int64)
+    yrs = np.frombuffer(years, dtype=np.int16)
+    nms = np.frombuffer(names, dtype=np.dtype(f"i{names.itemsize}"))
+    order = np.lexsort((nms, yrs, keys))
+    keys, yrs, nms = keys[order], yrs[order], nms[order]
+    if len(keys):
+        keep = np.ones(len(keys), dtype=bool)
+        keep[1:] = (keys[1:] != keys[:-1]) | (yrs[1:] != yrs[:-1]) | (nms[1:] != nms[:-1])
+        keys, yrs, nms = keys[keep], yrs[keep], nms[keep]
+
+    def rows() -> Iterator[tuple[int, int, int]]:
+        step = 200_000
+        for start in range(0, len(keys), step):
+            yield from zip(
+                keys[start : start + step].tolist(),
+                yrs[start : start + step].tolist(),
+                nms[start : start + step].tolist(),
+                strict=True,
+            )
+
+    return _insert(conn, CekalKey.__table__, ("key", "dob_year", "name_id"), rows())
+
+
+def current_version(store: Store) -> int | None:
+    table = CekalVersion.__table__
+    with store.read() as session:
+        return session.connection().execute(select(func.max(table.c.id))).scalar()
+
+
+def versions(store: Store) -> list[CekalVersion]:
+    with store.read() as session:
+        rows = session.connection().execute(select(CekalVersion.__table__).order_by(CekalVersion.__table__.c.id))
+        return [CekalVersion(**row._mapping) for row in rows]
+
+
+def changes(store: Store, version: int) -> dict[str, list[str]]:
+    table = CekalChange.__table__
+    out: dict[str, list[str]] = {"added": [], "removed": [], "changed": []}
+    with store.read() as session:
+        for ref, kind in session.connection().execute(
+            select(table.c.reference, table.c.kind).where(table.c.version_id == version).order_by(table.c.id)
+        ):
+            out.setdefault(kind, []).append(ref)
+    return out
+
+
+messages.register(
+    {
+        "cekal.import.no_rows": {
+            "id": "Berkas tidak memuat satu pun entri; daftar lama tetap berlaku.",
+            "en": "The file holds no entries; the current list stays in force.",
+        },
+    }
+)

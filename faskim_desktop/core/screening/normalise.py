@@ -1,0 +1,217 @@
+"""Names reduced to canonical tokens, so that spellings of the same name compare equal.
+
+The pipeline, applied identically to list entries and to applicants:
+
+1. ICAO Doc 9303 part 3 §6 folding (``core.transliteration.to_mrz_name``): diacritics and
+   Cyrillic to ``A``–``Z``, apostrophes and full stops dropped, hyphens and other symbols as
+   separators ("Abd al-Rahman" → ``ABD AL RAHMAN``).
+2. Honorifics and titles (Haji, H., Hj., Dr., Ir., Raden, Teuku, Sheikh, Mr …) and
+   patronymic/article particles (bin, binti, bt, b., ibn, al-, el- …) are dropped — unless
+   nothing would be left.
+3. Spelling canonicalisation per token: the pre-1972 Indonesian spellings (Ejaan Van Ophuijsen
+   and Soewandi: dj→j, tj→c, oe→u, ch→kh, nj→ny, sj→sy) and the English ``sh`` written ``sy``
+   in Indonesian; German-style ``ae``/``ue`` (from ICAO's Ä/Ü folding) reduced to the vowel;
+   doubled letters collapsed.
+4. Listed transliteration groups (Muhammad/Mohammed/Mohd…, Yusuf/Youssef…, Abdul/Abdel/Abd …)
+   mapped to one representative.
+
+The same rules run on both sides, so a rule that merges two genuinely different names can only
+add candidates for the scorer to rank; it never loses a true match.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from faskim_desktop.core.transliteration import to_mrz_name
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Titles and honorifics seen on Indonesian, Malay, Arabic and Western documents (folded form).
+HONORIFICS: frozenset[str] = frozenset(
+    _words(
+        """
+    HAJI HJ HAJAH HAJJAH HAJJ HADJI H DR DRS DRA IR PROF SH SE SAG SPD SKOM MBA MSC PHD ST MT
+    RADEN RD RA RM TEUKU TGK TENGKU TUNKU TUN DATUK DATO DATIN PUAN ENCIK CIK
+    SHEIKH SHAIKH SYEKH SHAYKH SHEIK USTADZ USTAZ KIAI KYAI KH GUS
+    MR MRS MS MISS MX SIR MADAM MME MLLE HERR FRAU SR SRA JR II III IV
+    """
+    )
+)
+# Particles: patronymic (bin/binti/ibn/bt/b.), Arabic article, Western nobiliary words. (Not VAN,
+# LE, DA, DU, TAN, SRI: those are also Vietnamese, Chinese and Indonesian name tokens.)
+PARTICLES: frozenset[str] = frozenset(
+    _words("BIN BINTI BINTE BT BTE B IBN IBNU BINT AL EL UL AD AS AR AZ ASH ADH DER DEN VON DE DOS DAS Y")
+)
+# Particles that are also plausible initials: only dropped when they follow a kept word.
+_AMBIGUOUS_INITIALS = frozenset({"B", "H", "Y", "RA", "RD"})
+
+# Old Indonesian (and Malay) spellings → the 1972 Ejaan Yang Disempurnakan, then a few common
+# romanisation pairs. Order matters: longer patterns first.
+_SPELLING: tuple[tuple[str, str], ...] = (
+    ("DJ", "J"),
+    ("TJ", "C"),
+    ("NJ", "NY"),
+    ("SJ", "SY"),
+    ("SH", "SY"),
+    ("CH", "KH"),
+    ("OE", "U"),
+    ("OU", "U"),
+    ("UE", "U"),
+    ("AE", "A"),
+    ("PH", "F"),
+    ("TH", "T"),
+    ("DH", "D"),
+    ("EE", "I"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+
+# Transliteration groups (representative first). Arabic given names as romanised in Indonesia,
+# Malaysia, the Gulf, the Maghreb, Turkey and South Asia; each variant is spelled as written,
+# the spelling rules above are applied when the table is built.
+TRANSLITERATION_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("MUHAMMAD", "MUHAMAD", "MOHAMMAD", "MOHAMAD", "MOHAMMED", "MOHAMED", "MUHAMMED", "MUHAMED",
+     "MOHD", "MUHD", "MD", "MHD", "MOHAMMET", "MEHMET", "MEHMED", "MAHOMED", "MOHAMET", "MOUHAMED"),
+    ("AHMAD", "AHMED", "AHMET", "ACHMAD", "ACHMED", "AKHMAD", "AHMAT"),
+    ("MAHMUD", "MAHMOUD", "MAHMOOD", "MAHMUT", "MACHMUD"),
+    ("YUSUF", "YOUSSEF", "YOUSEF", "YOUSUF", "YUSOF", "YOSEF", "JUSUF", "YOUSSOUF", "YUSUP", "YOUSOF"),
+    ("ABDUL", "ABDEL", "ABD", "ABDOUL", "ABDOL", "ABDUR", "ABDUS", "ABDU"),
+    ("ABDULLAH", "ABDALLAH", "ABDULAH", "ABDELLAH"),
+    ("HUSAIN", "HUSSEIN", "HUSSAIN", "HUSEIN", "HOSSEIN", "HUSIN", "HUSEYIN", "HOSSAIN", "HUSSIN"),
+    ("HASAN", "HASSAN", "HASAAN", "HASSANE"),
+    ("USMAN", "OSMAN", "UTHMAN", "OTHMAN", "OSMANE", "USMAAN"),
+    ("UMAR", "OMAR", "OMER", "UMER"),
+    ("IBRAHIM", "EBRAHIM", "IBRAHEEM", "IBRAGIM", "BRAHIM"),
+    ("ISMAIL", "ISMAEL", "ISMAYIL", "SMAIL"),
+    ("MUSTAFA", "MUSTAPHA", "MOSTAFA", "MOUSTAFA", "MUSTAPA"),
+    ("KHALID", "KHALED", "HALID", "CHALID"),
+    ("RAHMAN", "REHMAN", "RACHMAN"),
+    ("HAMID", "HAMEED", "HAMEID"),
+    ("SULAIMAN", "SULEIMAN", "SULEYMAN", "SOLEIMAN", "SOLIMAN", "SULAYMAN", "SULEMAN"),
+    ("FATIMAH", "FATIMA", "FATMA", "FATEMEH", "FATEMA"),
+    ("AISYAH", "AISHA", "AISHAH", "AYESHA", "AICHA", "AYSHA", "AISAH"),
+    ("ZAINAB", "ZEINAB", "ZAYNAB", "ZAINAB", "ZEYNEP"),
+    ("NUR", "NOOR", "NOUR", "NOER"),
+    ("SAID", "SAYED", "SAEED", "SAYID", "SAIED", "SAYEED"),
+    ("MUSA", "MOUSSA", "MOUSA", "MOOSA"),
+    ("ISA", "EISA", "ISSA"),
+    ("JAMAL", "GAMAL", "DJAMAL", "CEMAL"),
+    ("RASYID", "RASHID", "RACHID", "RASHEED", "RASID", "RESHAT"),
+    ("SYARIF", "SHARIF", "SHARIEF", "SHERIF", "CHERIF", "SYARIEF"),
+    ("YAHYA", "YAHIA", "YEHIA", "JAHJA"),
+    ("ALI", "ALY"),
+    ("HAKIM", "HAKEEM"),
+    ("KARIM", "KAREEM", "KERIM"),
+    ("AZIZ", "AZEEZ", "ABDELAZIZ"),
+    ("QASIM", "KASIM", "QASSIM", "KASSIM", "KACEM"),
+    ("JAFAR", "JAAFAR", "DJAFAR", "JAFFAR", "CAFER"),
+    ("HAMZAH", "HAMZA"),
+    ("ZAKARIA", "ZAKARIYA", "ZAKARIYYA", "ZACHARIA", "ZAKARIAH"),
+    ("SALEH", "SALIH", "SALAH"),
+    ("SYAMSUDIN", "SHAMSUDDIN", "SYAMSUDDIN", "SHAMSUDIN", "SJAMSUDIN"),
+)
+
+_ALPHA_TOKEN = re.compile(r"[A-Z]+")
+
+
+@functools.lru_cache(maxsize=262_144)
+def canonical_token(token: str) -> str:
+    """One folded token (``A``–``Z``) in its canonical spelling."""
+    out = token
+    for old, new in _SPELLING:
+        if old in out:
+            out = out.replace(old, new)
+    out = _DOUBLE.sub(r"\1", out)
+    return _GROUPS.get(out, out)
+
+
+def _build_groups() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in TRANSLITERATION_GROUPS:
+        head = group[0]
+        for variant in group:
+            key = variant
+            for old, new in _SPELLING:
+                key = key.replace(old, new)
+            key = _DOUBLE.sub(r"\1", key)
+            table[key] = head
+    return table
+
+
+_GROUPS: dict[str, str] = _build_groups()
+
+
+@dataclass(frozen=True)
+class NormalName:
+    """A name in the forms the matcher needs."""
+
+    folded: tuple[str, ...]  # ICAO-folded tokens, honorifics and particles removed
+    tokens: tuple[str, ...]  # canonical tokens (same order as ``folded``)
+
+    @property
+    def norm(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens
+
+
+@functools.lru_cache(maxsize=262_144)
+def _fold_word(word: str) -> tuple[str, ...]:
+    return tuple(_ALPHA_TOKEN.findall(to_mrz_name(word)))
+
+
+def fold(text: str) -> tuple[str, ...]:
+    """ICAO-folded tokens of ``text`` (any string in, never raises).
+
+    ICAO folding is character by character and white space is a separator, so folding word by
+    word gives the same result — and lets a cache serve the common given and family names.
+    """
+    if not isinstance(text, str):
+        return ()
+    out: list[str] = []
+    for word in text[:1000].split():
+        out.extend(_fold_word(word[:100]))
+    return tuple(out)
+
+
+def strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop honorifics and particles; keep the original tokens if nothing would remain."""
+    kept: list[str] = []
+    for token in tokens:
+        if token in HONORIFICS:
+            if len(token) == 1 and kept:
+                kept.append(token)  # "BUDI H SANTOSO": H is an initial, not Haji
+            continue
+        if token in PARTICLES:
+            if token in _AMBIGUOUS_INITIALS and not kept:
+                kept.append(token)  # "B. SANTOSO": an initial, not bin
+            continue
+        kept.append(token)
+    return tuple(kept) if kept else tokens
+
+
+def normalise(text: str) -> NormalName:
+    folded = strip_titles(fold(text))
+    return NormalName(folded=folded, tokens=tuple(canonical_token(t) for t in folded))
+
+
+def normalise_norm(norm: str) -> tuple[str, ...]:
+    """Tokens back from a stored ``NormalName.norm``."""
+    return tuple(norm.split())
+
+
+_PASSPORT = re.compile(r"[^A-Z0-9]")
+
+
+def normalise_passport(number: str) -> str:
+    """A passport number as compared: upper case, letters and digits only (``<`` and spaces dropped)."""
+    if not isinstance(number, str):
+        return ""
+    return _PASSPORT.sub("", number.upper())[:32]
