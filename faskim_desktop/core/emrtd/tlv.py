@@ -22,6 +22,7 @@ class TLV:
     tag: int
     value: bytes
     header_length: int  # tag + length bytes
+    raw: bytes = b""  # the whole object as it was encoded (for signatures over original bytes)
 
     @property
     def constructed(self) -> bool:
@@ -111,7 +112,7 @@ def parse_one(data: bytes, offset: int = 0) -> tuple[TLV, int]:
     end = pos + length
     if end > len(data):
         raise TLVError(reason="truncated value")
-    return TLV(tag, bytes(data[pos:end]), pos - offset), end
+    return TLV(tag, bytes(data[pos:end]), pos - offset, bytes(data[offset:end])), end
 
 
 def iter_tlv(data: bytes) -> Iterator[TLV]:
@@ -150,3 +151,33 @@ def encode_tag(tag: int) -> bytes:
 
 def encode(tag: int, value: bytes) -> bytes:
     return encode_tag(tag) + encode_length(len(value)) + value
+
+
+# -- DER object identifiers (ITU-T X.690 §8.19) -------------------------------------------------
+
+
+def decode_oid(value: bytes) -> str:
+    if not value or value[-1] & 0x80:
+        raise TLVError(reason="bad object identifier")
+    arcs: list[int] = []
+    current = 0
+    for byte in value:
+        current = (current << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            arcs.append(current)
+            current = 0
+    first = min(arcs[0] // 40, 2)
+    return ".".join(str(a) for a in [first, arcs[0] - 40 * first, *arcs[1:]])
+
+
+def encode_oid(dotted: str) -> bytes:
+    arcs = [int(a) for a in dotted.split(".")]
+    out = bytearray()
+    for arc in [40 * arcs[0] + arcs[1], *arcs[2:]]:
+        chunk = [arc & 0x7F]
+        arc >>= 7
+        while arc:
+            chunk.append(0x80 | (arc & 0x7F))
+            arc >>= 7
+        out.extend(reversed(chunk))
+    return encode(0x06, bytes(out))
