@@ -64,8 +64,8 @@ def draw_letterhead(canvas: Canvas, office: Office, left: float, right: float, t
                     *, compact: bool = False) -> float:
     """Kop surat: ministry, directorate, office, address; returns the y just below the rule."""
     f = fonts()
-    scale = 0.8 if compact else 1.0
-    emblem_r = 17 * scale
+    scale = 0.76 if compact else 1.0
+    emblem_r = 19 * scale
     draw_emblem(canvas, left + emblem_r, top - emblem_r - 1, emblem_r)
     text_left = left + 2 * emblem_r + 6
     centre = (text_left + right) / 2
@@ -79,14 +79,16 @@ def draw_letterhead(canvas: Canvas, office: Office, left: float, right: float, t
     lines.append((office.name.upper(), f.bold, 10.5 * scale))
     address = office.address + (f" · Telp. {office.phone}" if office.phone else "")
     lines.append((address, f.regular, 7 * scale))
-    y = top - 9 * scale
+    y = top - lines[0][2]
     canvas.setFillColor(HexColor("#111827"))
-    for text, font, size in lines:
+    for i, (text, font, size) in enumerate(lines):
         text = safe_text(text)
-        size = fit_font_size(text, font, size, width)
-        canvas.setFont(font, size)
+        fitted = fit_font_size(text, font, size, width)
+        canvas.setFont(font, fitted)
         canvas.drawCentredString(centre, y, text)
-        y -= size * 1.25
+        if i + 1 < len(lines):
+            y -= max(size, lines[i + 1][2]) * 1.22
+    y -= 4 * scale
     y = min(y, top - 2 * emblem_r - 4)
     canvas.setStrokeColor(HexColor("#111827"))
     canvas.setLineWidth(1.6)
