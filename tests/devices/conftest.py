@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.register_assert_rewrite("contract")
+pytest.register_assert_rewrite("tests.devices.contract")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

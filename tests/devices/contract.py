@@ -3,7 +3,7 @@
 Every driver, simulated or real, must pass the check of its kind. The simulated drivers run them
 in ``test_device_contract.py``; a real driver's stack test does the same against its stand-in::
 
-    from contract import check_driver          # tests/devices is on sys.path under pytest
+    from tests.devices.contract import check_driver   # the repo root is on pytest's pythonpath
 
     def test_sane_contract(sane_standin):
         driver = registry.create("scanner", "sane")

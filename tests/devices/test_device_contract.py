@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from contract import check_driver, check_fault, check_not_open
 
 from faskim_desktop.devices import registry
 from faskim_desktop.devices.protocols import DeviceKind
 from faskim_desktop.devices.simulated import FAULT_ERRORS, FaultMode
+from tests.devices.contract import check_driver, check_fault, check_not_open
 
 SIMULATED = [spec for spec in registry.DriverRegistry().specs() if spec.name == registry.SIMULATED]
 FAULT_CASES = []
