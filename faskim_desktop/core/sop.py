@@ -96,6 +96,9 @@ class Transition:
     source: State
     target: State
     roles: tuple[Role, ...]
+    # An exception path (void, reprint): allowed, but the case does not wait for it, so it
+    # puts the case in nobody's work queue.
+    exceptional: bool = False
 
 
 STEPS: tuple[Step, ...] = (
@@ -136,12 +139,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Action.RETURN_FOR_CORRECTION, State.PERSETUJUAN, State.ENTRI, (Role.SUPERVISOR,)),
     Transition(Action.PAY, State.PEMBAYARAN, State.BIOMETRIK, (Role.BENDAHARA,)),
     # A voided payment (supervisor, with a reason) sends the case back to the cashier.
-    Transition(Action.VOID_PAYMENT, State.BIOMETRIK, State.PEMBAYARAN, (Role.SUPERVISOR,)),
+    Transition(Action.VOID_PAYMENT, State.BIOMETRIK, State.PEMBAYARAN, (Role.SUPERVISOR,), exceptional=True),
     Transition(Action.CAPTURE_BIOMETRICS, State.BIOMETRIK, State.REGISTER, (Role.LOKET,)),
     Transition(Action.ASSIGN_REGISTER, State.REGISTER, State.CETAK, (Role.LOKET, Role.SYSTEM)),
     Transition(Action.PRINT_CARD, State.CETAK, State.PENGESAHAN, (Role.LOKET,)),
     # A spoiled card found before signature is reprinted only with the supervisor's consent.
-    Transition(Action.REPRINT, State.PENGESAHAN, State.CETAK, (Role.SUPERVISOR,)),
+    Transition(Action.REPRINT, State.PENGESAHAN, State.CETAK, (Role.SUPERVISOR,), exceptional=True),
     Transition(Action.SIGN, State.PENGESAHAN, State.PENYERAHAN, (Role.KAKANIM,)),
     Transition(Action.HAND_OVER, State.PENYERAHAN, State.ARSIP, (Role.LOKET,)),
     Transition(Action.ARCHIVE, State.ARSIP, State.SELESAI, (Role.INFOKIM,)),
@@ -178,7 +181,7 @@ def phase_of(state: State) -> Phase | None:
 
 def waiting_role(state: State) -> tuple[Role, ...]:
     """Who must act next on a case in ``state`` (for the "waiting for me" queues)."""
-    return tuple(dict.fromkeys(role for t in actions_from(state) for role in t.roles))
+    return tuple(dict.fromkeys(role for t in actions_from(state) if not t.exceptional for role in t.roles))
 
 
 def steps_in(phase: Phase) -> tuple[Step, ...]:
