@@ -249,3 +249,9 @@ def test_load_csca_certificates_pem_and_der() -> None:
     assert lds.load_csca_certificates(cert.public_bytes(serialization.Encoding.DER)) == [cert]
     with pytest.raises(TLVError):
         lds.load_csca_certificates(b"\x30\x03\x02\x01\x00")
+
+
+def test_a_session_left_open_by_another_program_is_recovered(applet: EmrtdApplet) -> None:
+    PassportReader(applet.respond).read(DEMO.mrz_key)  # leaves the chip in secure messaging
+    data = PassportReader(applet.respond).read(DEMO.mrz_key)  # no reset in between
+    assert data.dg1.document_number == "UC4719825"

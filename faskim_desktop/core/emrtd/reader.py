@@ -114,6 +114,10 @@ class PassportReader:
 
     def select_application(self) -> None:
         sw = self._transmit(SELECT_AID)[-2:]
+        if sw in (b"\x69\x87", b"\x69\x88"):
+            # A previous program left a secure channel open on the chip (PC/SC disconnect
+            # without reset); a plain command ends it (part 11 §9.8.7), so select again.
+            sw = self._transmit(SELECT_AID)[-2:]
         if sw != SW_OK:
             raise NotAnEmrtd(sw=sw.hex().upper())
 
