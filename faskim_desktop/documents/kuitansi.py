@@ -326,5 +326,5 @@ def render_cash_summary(data: CashSummaryData, language: str = "id") -> bytes:
                                       width, st, place_date)]),
     ]
     return build(story, office=data.office, pagesize=A4, title=f"{t['summary_title']} {data.day.isoformat()}",
-                 footer=f"{t['summary_title'].title()} · {data.day.isoformat()} · "
+                 footer=f"{t['summary_title']} · {data.day.isoformat()} · "
                         f"{generated_line(data.generated_at, lg)}")
