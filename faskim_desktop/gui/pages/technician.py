@@ -166,6 +166,7 @@ class KindPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.device_combo.setMinimumContentsLength(14)
+        self.device_combo.setPlaceholderText(self.tr("— tidak ada perangkat —"))
         self.refresh_button = QPushButton(self.tr("Deteksi ulang"))
         self.refresh_button.clicked.connect(self._driver_changed)
         dev_row.addWidget(self.device_combo, 1)
@@ -179,6 +180,7 @@ class KindPanel(QWidget):
         self.fault_combo.currentIndexChanged.connect(self._fault_changed)
         self.fault_label = QLabel(self.tr("Simulasi gangguan"))
         form.addRow(self.fault_label, self.fault_combo)
+        self._show_faults(False)
         left.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -320,6 +322,7 @@ class KindPanel(QWidget):
     def _driver_changed(self) -> None:
         name = self.current_driver()
         self.device_combo.clear()
+        self._show_faults(False)
         if not name:
             self.status.setText(self.tr("Tidak ada driver yang tersedia untuk jenis perangkat ini."))
             self._set_busy(False)
@@ -347,8 +350,7 @@ class KindPanel(QWidget):
         for mode in faults:
             self.fault_combo.addItem(mode, mode)
         self.fault_combo.blockSignals(False)
-        self.fault_combo.setVisible(bool(faults))
-        self.fault_label.setVisible(bool(faults))
+        self._show_faults(bool(faults))
         if found:
             self.status.setText(self.tr("%n perangkat terdeteksi.", "", len(found)))
         else:
@@ -362,6 +364,11 @@ class KindPanel(QWidget):
         self.status.setText(_error_text(exc))
         self._set_busy(False)
         self.devicesLoaded.emit([])
+
+    def _show_faults(self, visible: bool) -> None:
+        """The fault selector exists only for drivers that simulate faults (training, tests)."""
+        self.fault_combo.setVisible(visible)
+        self.fault_label.setVisible(visible)
 
     def _fault_changed(self) -> None:
         mode = self.fault_combo.currentData() or ""
