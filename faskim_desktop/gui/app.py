@@ -1,0 +1,166 @@
+"""``faskim-desktop``: start the application (login, then one main window per seat)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from faskim_desktop.core import messages
+from faskim_desktop.core.errors import FaskimError, StoreError
+
+log = logging.getLogger(__name__)
+
+
+def has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    return bool(platform and platform != "xcb") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="faskim-desktop", description="Faskim Desktop")
+    parser.add_argument("--data-dir", type=Path, help="data folder (default: FASKIM_DATA_DIR or the user data folder)")
+    parser.add_argument("--lang", choices=messages.LANGUAGES, help="interface language")
+    parser.add_argument("--simulated", action="store_true", help="use simulated devices")
+    parser.add_argument("--seats", type=int, default=1, choices=(1, 2),
+                        help="open a second seat's login at start (second screen)")
+    return parser.parse_args(argv)
+
+
+class Application:
+    """Owns the workspace and the seats (main windows) open in this process."""
+
+    def __init__(self, app, workspace) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+        self.ws = workspace
+        self.windows: list = []
+
+    def login(self, second: bool = False) -> bool:
+        from faskim_desktop.gui.context import SeatContext
+        from faskim_desktop.gui.login import LoginDialog
+        from faskim_desktop.gui.main_window import MainWindow
+        from faskim_desktop.gui.tasks import TaskRunner
+
+        dialog = LoginDialog(self.ws)
+        if second:
+            dialog.setWindowTitle(dialog.tr("Faskim Desktop — Masuk kursi kedua"))
+        if not dialog.exec() or dialog.principal is None:
+            return False
+        ctx = SeatContext(self.ws, dialog.principal, TaskRunner())
+        window = MainWindow(ctx)
+        window.second_seat_requested.connect(lambda: self.login(second=True))
+        window.logged_out.connect(lambda w=window: self._closed(w, relogin=True))
+        window.language_requested.connect(lambda lang, w=window: self._switch_language(w, lang))
+        self.app.installEventFilter(window.idle)
+        self.windows.append(window)
+        screens = self.app.screens()
+        if second and len(screens) > 1:  # the second seat opens on the second screen
+            window.move(screens[1].availableGeometry().topLeft())
+        window.show()
+        return True
+
+    def _closed(self, window, relogin: bool) -> None:  # type: ignore[no-untyped-def]
+        if window in self.windows:
+            self.windows.remove(window)
+            window.ctx.tasks.shutdown()
+        if relogin and not self.windows and not self.login():
+            self.app.quit()
+
+    def _switch_language(self, window, language: str) -> None:  # type: ignore[no-untyped-def]
+        from faskim_desktop.gui import i18n
+        from faskim_desktop.gui.main_window import MainWindow
+
+        i18n.set_language(language)
+        self.ws.settings.set("language", language)
+        replacement = MainWindow(window.ctx)
+        replacement.second_seat_requested.connect(lambda: self.login(second=True))
+        replacement.logged_out.connect(lambda w=replacement: self._closed(w, relogin=True))
+        replacement.language_requested.connect(lambda lang, w=replacement: self._switch_language(w, lang))
+        self.app.installEventFilter(replacement.idle)
+        self.windows[self.windows.index(window)] = replacement
+        replacement.setGeometry(window.geometry())
+        window.idle.stop()
+        window.hide()
+        window.deleteLater()
+        replacement.show()
+
+
+def open_store(folder: Path | None):  # type: ignore[no-untyped-def]
+    """Open the workspace, creating an empty store on first run; refuse other schemas in words."""
+    from faskim_desktop.config import Settings, data_dir
+    from faskim_desktop.core.workspace import open_workspace
+    from faskim_desktop.store.db import Store
+
+    settings = Settings(folder or data_dir())
+    probe = Store(settings.db_url())
+    try:
+        fresh = not probe.has_tables()
+    finally:
+        probe.dispose()
+    return open_workspace(folder, upgrade=fresh)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.data_dir:
+        os.environ["FASKIM_DATA_DIR"] = str(args.data_dir)
+    if args.simulated:
+        os.environ["FASKIM_SIMULATED"] = "1"
+    from faskim_desktop.config import Settings, data_dir
+
+    language = args.lang or Settings(data_dir()).get("language")
+    messages.set_language(language if language in messages.LANGUAGES else "id")
+    if not has_display():
+        print(messages.text("gui.no_display"), file=sys.stderr)
+        return 2
+
+    from faskim_desktop.gui.build_ui import ensure_built
+
+    ensure_built()
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from faskim_desktop.core.workspace import configure_logging
+    from faskim_desktop.gui import i18n
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Faskim Desktop")
+    app.setOrganizationName("Direktorat Jenderal Imigrasi")
+    i18n.set_language(messages.current_language())
+    try:
+        ws = open_store(args.data_dir)
+    except (FaskimError, StoreError) as err:
+        QMessageBox.critical(None, "Faskim Desktop", err.message())
+        return 2
+    configure_logging(ws.folder, ws.settings.get("log_level"))
+    log.info("application start, store backend %s", ws.store.backend)
+    application = Application(app, ws)
+    if not application.login():
+        return 0
+    if args.seats == 2:
+        application.login(second=True)
+    code = app.exec()
+    for window in list(application.windows):
+        window.ctx.tasks.shutdown()
+    ws.close()
+    return code
+
+
+messages.register(
+    {
+        "gui.no_display": {
+            "id": "Tidak ada layar grafis (DISPLAY kosong). Jalankan dari desktop, atau tanpa layar dengan:\n"
+            "  xvfb-run -a scripts/run\n"
+            "atau QT_QPA_PLATFORM=offscreen untuk pengujian.",
+            "en": "No graphical display (DISPLAY is empty). Run it from a desktop, or headless with:\n"
+            "  xvfb-run -a scripts/run\n"
+            "or QT_QPA_PLATFORM=offscreen for testing.",
+        },
+    }
+)
+
+if __name__ == "__main__":
+    sys.exit(main())

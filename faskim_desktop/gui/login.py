@@ -1,0 +1,83 @@
+"""The login dialog (form from ui/login.ui)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from faskim_desktop.core import messages, office
+from faskim_desktop.core.accounts import Accounts, Principal
+from faskim_desktop.core.errors import FaskimError
+from faskim_desktop.core.workspace import Workspace
+from faskim_desktop.gui import i18n
+from faskim_desktop.gui.forms.ui_login import Ui_LoginDialog
+
+LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
+
+
+class LoginDialog(QDialog):
+    language_changed = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, locked_user: str = "") -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.principal: Principal | None = None
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        font = self.ui.titleLabel.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.ui.titleLabel.setFont(font)
+        for code, label in LANGUAGES:
+            self.ui.languageCombo.addItem(label, code)
+        self.ui.languageCombo.setCurrentIndex(0 if messages.current_language() == "id" else 1)
+        self.ui.languageCombo.currentIndexChanged.connect(self._language_picked)
+        self.ui.messageLabel.setStyleSheet("color: #b00020;")
+        # Room for a three-line message, so a long reason is never cut off.
+        self.ui.messageLabel.setMinimumHeight(3 * self.ui.messageLabel.fontMetrics().lineSpacing() + 4)
+        self.ui.buttonBox.accepted.connect(self._try_login)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        try:
+            with workspace.store.read() as session:
+                self.ui.officeLabel.setText(office.profile(session).name)
+        except FaskimError:
+            self.ui.officeLabel.setText("")
+        if locked_user:  # the idle lock: only the same person (or logout) continues
+            self.ui.usernameEdit.setText(locked_user)
+            self.ui.usernameEdit.setReadOnly(True)
+            self.ui.languageCombo.setEnabled(False)
+            self.ui.passwordEdit.setFocus()
+        else:
+            self.ui.usernameEdit.setFocus()
+        self._retranslate_buttons()
+
+    def _retranslate_buttons(self) -> None:
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Masuk"))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Batal"))
+
+    def _language_picked(self) -> None:
+        language = self.ui.languageCombo.currentData()
+        i18n.set_language(language)
+        self.ui.retranslateUi(self)
+        self._retranslate_buttons()
+        self.language_changed.emit(language)
+
+    def _try_login(self) -> None:
+        username = self.ui.usernameEdit.text().strip()
+        password = self.ui.passwordEdit.text()
+        if not username or not password:
+            self.ui.messageLabel.setText(self.tr("Isi nama pengguna dan kata sandi."))
+            return
+        accounts = Accounts(self.ws.store, self.ws.settings.get("lockout_attempts"),
+                            self.ws.settings.get("lockout_minutes"))
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.principal = accounts.authenticate(username, password)
+        except FaskimError as err:
+            self.ui.messageLabel.setText(err.message())
+            self.ui.passwordEdit.clear()
+            self.ui.passwordEdit.setFocus()
+            return
+        finally:
+            self.unsetCursor()
+        self.accept()
