@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from faskim_desktop.core.accounts import Principal
 from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.gui import i18n
+from faskim_desktop.gui.devices_hub import DeviceHub
 from faskim_desktop.gui.tasks import TaskRunner
 
 
@@ -26,6 +27,11 @@ class SeatContext:
     principal: Principal
     tasks: TaskRunner
     events: SeatEvents = field(default_factory=SeatEvents)
+    devices: DeviceHub | None = None
+
+    def __post_init__(self) -> None:
+        if self.devices is None:
+            self.devices = DeviceHub(self.ws.folder)
 
     def run(
         self,
