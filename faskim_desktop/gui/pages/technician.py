@@ -116,6 +116,9 @@ class _DriverSession:
 
     def open(self, device: str, settings: dict[str, object]) -> None:
         self.close()
+        if not device:
+            found = self.driver.devices()
+            device = found[0].id if found else "?"
         self.driver.open(device, settings)
         self.opened = True
 
@@ -340,6 +343,8 @@ class KindPanel(QWidget):
         self.device_combo.clear()
         for d in found:
             self.device_combo.addItem(f"{d.label} ({d.id})", d.id)
+        if found:
+            self.device_combo.setCurrentIndex(0)  # with a placeholder set, Qt selects nothing by itself
         if self._choice.device:
             index = self.device_combo.findData(self._choice.device)
             if index >= 0:
