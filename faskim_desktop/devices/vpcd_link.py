@@ -228,10 +228,11 @@ class CardInserter:
         self._thread.start()
 
     def remove(self) -> None:
+        """Take the card out. Safe to call from the card's own handler (a card pulled mid-APDU)."""
         self._stop.set()
         if self._link is not None:
             self._link.close()  # unblocks recv in serve()
-        if self._thread is not None:
+        if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=5.0)
         self._link = None
         self._thread = None

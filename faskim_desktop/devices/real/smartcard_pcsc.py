@@ -9,7 +9,8 @@ PC/SC return code is seen and mapped to a typed error:
 
 * service missing/stopped (``SCARD_E_NO_SERVICE`` …) → ``DeviceUnavailable`` naming pcscd;
 * unknown or vanished reader → ``NotConnected``;
-* no card → ``NotConnected``; card removed or reset mid-exchange → ``CardRemoved``
+* no card → ``NotConnected``; card removed or reset mid-exchange, or an answer without
+  status word (a mute or pulled card) → ``CardRemoved``
   (``device.card_removed``, a ``NotConnected``) so the eMRTD flow can ask for the card again;
 * another program holds the card exclusively → ``DeviceBusy``; timeouts → ``DeviceTimeout``.
 
@@ -155,6 +156,10 @@ class PcscCardConnection:
         hresult, response = self._scard.SCardTransmit(self._hcard, self._protocol, list(apdu))
         if _u32(hresult) != SCARD_S_SUCCESS:
             raise map_pcsc_error(hresult, self._reader, "SCardTransmit")
+        if len(response) < 2:
+            # No status word at all: the card went mute or left while answering (vpcd returns an
+            # empty answer when the emulator's link drops before the reader notices the removal).
+            raise CardRemoved(device=self._reader, reason="no answer from the card")
         return bytes(response)
 
     def transmit(self, apdu: bytes) -> bytes:
