@@ -160,3 +160,29 @@ def principals(ws: Workspace) -> dict[str, Principal]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def seat_factory(workspace: Workspace, qtbot):  # type: ignore[no-untyped-def]
+    """Build a seat (the context a main window and its pages share) for one of PEOPLE, with
+    simulated devices. Each seat has its own store worker, as in the application."""
+    from faskim_desktop.gui.context import SeatContext
+    from faskim_desktop.gui.devices_hub import DeviceHub
+    from faskim_desktop.gui.tasks import TaskRunner
+
+    made: list[SeatContext] = []
+
+    def make(username: str, simulated: bool = True) -> SeatContext:
+        principal = Accounts(workspace.store).principal(username)
+        ctx = SeatContext(workspace, principal, TaskRunner(), devices=DeviceHub(workspace.folder, simulated))
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.tasks.shutdown()
+
+
+def wait_idle(qtbot, ctx, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the seat's store worker has delivered every result to the GUI."""
+    qtbot.waitUntil(lambda: ctx.tasks._pending == 0, timeout=timeout)

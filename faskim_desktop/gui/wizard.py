@@ -73,7 +73,10 @@ class PhaseWizard(QWidget):
 
         self.step_list = QListWidget()
         self.step_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_list.setMaximumWidth(290)
+        self.step_list.setFixedWidth(330)
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setSpacing(3)
         for step in sop.steps_in(phase):
             minutes = (self.tr("%1 mnt").replace("%1", str(step.mutu_baku_minutes))
                        if step.mutu_baku_minutes else "—")

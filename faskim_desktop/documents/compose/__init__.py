@@ -1,0 +1,1 @@
+"""Filling the document models from the store: one module per document."""
