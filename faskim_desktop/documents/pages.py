@@ -13,8 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -23,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from faskim_desktop.documents.fonts import fonts, safe_text
-from faskim_desktop.documents.letterhead import GREY, LIGHT, NAVY, draw_letterhead
+from faskim_desktop.documents.letterhead import GREY, LIGHT, NAVY, draw_letterhead, draw_qr
 from faskim_desktop.documents.models import Office
 
 
@@ -117,12 +115,23 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     return table
 
 
-def qr_flowable(value: str, size: float) -> Drawing:
-    widget = QrCodeWidget(value, barLevel="M", barBorder=0)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+class QrFlowable(Flowable):
+    """A QR code as a flowable square of ``size`` points."""
+
+    def __init__(self, value: str, size: float) -> None:
+        super().__init__()
+        self.value = value
+        self.size = size
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        draw_qr(self.canv, self.value, 0, 0, self.size)
+
+
+def qr_flowable(value: str, size: float) -> QrFlowable:
+    return QrFlowable(value, size)
 
 
 def signature_block(columns: Sequence[tuple[str, str, str]], width: float, st: Styles,
