@@ -115,7 +115,9 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
         del seen
         added = [ref for ref in new_digests if ref not in previous]
         removed = [ref for ref in previous if ref not in new_digests]
-        changed = [ref for ref, digest in new_digests.items() if ref in previous and previous[ref][0] != digest]
+        changed = [
+            ref for ref, digest in new_digests.items() if ref in previous and previous[ref][0] != digest
+        ]
         unchanged = len(new_digests) - len(added) - len(changed)
 
         version_table = CekalVersion.__table__
@@ -175,7 +177,9 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
                 ),
                 entry_rows,
             )  # fmt: skip
-            total_names += _insert(conn, CekalName.__table__, ("id", "entry_id", "alias", "name", "norm"), names_rows)
+            total_names += _insert(
+                conn, CekalName.__table__, ("id", "entry_id", "alias", "name", "norm"), names_rows
+            )
             total_passports += _insert(conn, CekalPassport.__table__, ("entry_id", "number"), passport_rows)
             entry_rows.clear()
             names_rows.clear()
@@ -201,7 +205,7 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
                     continue
                 name_id += 1
                 names_rows.append((name_id, entry_id, alias_flag, text, name.norm))
-                for key in key_hashes(name.tokens):
+                for key in key_hashes(name):
                     key_values.append(key)
                     key_years.append(year)
                     key_names.append(name_id)
@@ -269,7 +273,9 @@ def current_version(store: Store) -> int | None:
 
 def versions(store: Store) -> list[CekalVersion]:
     with store.read() as session:
-        rows = session.connection().execute(select(CekalVersion.__table__).order_by(CekalVersion.__table__.c.id))
+        rows = session.connection().execute(
+            select(CekalVersion.__table__).order_by(CekalVersion.__table__.c.id)
+        )
         return [CekalVersion(**row._mapping) for row in rows]
 
 

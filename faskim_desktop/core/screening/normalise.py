@@ -120,13 +120,19 @@ _ALPHA_TOKEN = re.compile(r"[A-Z]+")
 
 
 @functools.lru_cache(maxsize=262_144)
-def canonical_token(token: str) -> str:
-    """One folded token (``A``–``Z``) in its canonical spelling."""
+def skeleton(token: str) -> str:
+    """Spelling rules and doubled letters only (no transliteration groups): for merged words."""
     out = token
     for old, new in _SPELLING:
         if old in out:
             out = out.replace(old, new)
-    out = _DOUBLE.sub(r"\1", out)
+    return _DOUBLE.sub(r"\1", out)
+
+
+@functools.lru_cache(maxsize=262_144)
+def canonical_token(token: str) -> str:
+    """One folded token (``A``–``Z``) in its canonical spelling."""
+    out = skeleton(token)
     return _GROUPS.get(out, out)
 
 
@@ -155,7 +161,8 @@ class NormalName:
 
     @property
     def norm(self) -> str:
-        return " ".join(self.tokens)
+        """Stored form: canonical tokens, each followed by ``|folded`` when the two differ."""
+        return " ".join(t if t == f else f"{t}|{f}" for t, f in zip(self.tokens, self.folded, strict=True))
 
     @property
     def empty(self) -> bool:
@@ -182,11 +189,15 @@ def fold(text: str) -> tuple[str, ...]:
 
 
 def strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Drop honorifics and particles; keep the original tokens if nothing would remain."""
+    """Drop honorifics and particles; keep the original tokens if nothing would remain.
+
+    A leading one-letter title ("H." for Haji) is only dropped when at least two words follow:
+    in "H. Kaya" the H is more likely an initial.
+    """
     kept: list[str] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token in HONORIFICS:
-            if len(token) == 1 and kept:
+            if len(token) == 1 and (kept or len(tokens) - index - 1 < 2):
                 kept.append(token)  # "BUDI H SANTOSO": H is an initial, not Haji
             continue
         if token in PARTICLES:
@@ -202,9 +213,16 @@ def normalise(text: str) -> NormalName:
     return NormalName(folded=folded, tokens=tuple(canonical_token(t) for t in folded))
 
 
-def normalise_norm(norm: str) -> tuple[str, ...]:
-    """Tokens back from a stored ``NormalName.norm``."""
-    return tuple(norm.split())
+@functools.lru_cache(maxsize=65_536)
+def from_norm(norm: str) -> NormalName:
+    """A NormalName back from its stored ``norm``."""
+    tokens: list[str] = []
+    folded: list[str] = []
+    for part in norm.split():
+        canonical, _bar, original = part.partition("|")
+        tokens.append(canonical)
+        folded.append(original or canonical)
+    return NormalName(folded=tuple(folded), tokens=tuple(tokens))
 
 
 _PASSPORT = re.compile(r"[^A-Z0-9]")

@@ -27,12 +27,12 @@ from sqlalchemy import bindparam, text
 from faskim_desktop.core import messages
 from faskim_desktop.core.errors import ValidationError
 from faskim_desktop.core.screening import matcher
-from faskim_desktop.core.screening.normalise import NormalName, normalise, normalise_passport
+from faskim_desktop.core.screening.normalise import NormalName, from_norm, normalise, normalise_passport
 from faskim_desktop.store.db import Store
 
 log = logging.getLogger(__name__)
 
-MAX_HITS = 50
+MAX_HITS = 100
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 SCAN_CHUNK = 50_000
 
@@ -141,7 +141,9 @@ def _spelling_differs(query: NormalName, entry: NormalName) -> bool:
 class Screener:
     """Screens applicants; one instance per store, safe to reuse for many queries."""
 
-    def __init__(self, store: Store, threshold: int = matcher.ALERT_THRESHOLD, today: date | None = None) -> None:
+    def __init__(
+        self, store: Store, threshold: int = matcher.ALERT_THRESHOLD, today: date | None = None
+    ) -> None:
         if not 0 <= int(threshold) <= 100:
             raise ValueError("threshold must be 0–100")
         self.store = store
@@ -198,7 +200,9 @@ class Screener:
         hits: list[Hit] = []
         today = self.today
         for entry_id, row in entries.items():
-            (reference, entry_name, dob_y, dob_m, dob_d, nationality, list_type, valid_from, valid_until) = row
+            (reference, entry_name, dob_y, dob_m, dob_d, nationality, list_type, valid_from, valid_until) = (
+                row
+            )
             if valid_from is not None and _as_date(valid_from) > today:
                 continue
             if valid_until is not None and _as_date(valid_until) < today:
@@ -228,11 +232,10 @@ class Screener:
         return hits[:MAX_HITS]
 
     def _name_candidates(self, conn, query: _Prepared):  # type: ignore[no-untyped-def]
-        tokens = query.name.tokens
-        if not self._keys_usable(tokens):
+        if not matcher.usable(query.name):
             yield from self._full_scan(conn, query)
             return
-        keys = matcher.key_hashes(tokens)
+        keys = matcher.key_hashes(query.name)
         params: dict[str, object] = {"keys": keys}
         sql = "SELECT id, entry_id, norm FROM cekal_name WHERE id IN (SELECT name_id FROM cekal_key WHERE key IN :keys"
         if query.dob is not None:
@@ -246,21 +249,14 @@ class Screener:
         for _name_id, entry_id, norm in conn.execute(statement, params):
             score = cache.get(norm)
             if score is None:
-                score = cache[norm] = matcher.score_names(tokens, tuple(norm.split()))
+                score = cache[norm] = matcher.score_names(query.name, from_norm(norm))
             if score.score >= self.threshold:
                 yield entry_id, norm, score
-
-    @staticmethod
-    def _keys_usable(tokens: tuple[str, ...]) -> bool:
-        if not matcher.usable(tokens):
-            return False
-        return not (len(tokens) == 1 and len(tokens[0]) < 4)
 
     def _full_scan(self, conn, query: _Prepared):  # type: ignore[no-untyped-def]
         """Compare with every listed name: the fallback when blocking keys cannot be used."""
         log.info("cekal screening: query without usable blocking key, full scan")
-        tokens = query.name.tokens
-        norm = " ".join(tokens)
+        norm = " ".join(query.name.folded)
         last = 0
         while True:
             rows = conn.execute(
@@ -273,9 +269,9 @@ class Screener:
             norms = [r[2] for r in rows]
             # cheap C-speed prefilter, then the real scorer on the survivors
             for _choice, _sim, index in process.extract(
-                norm, norms, scorer=fuzz.token_set_ratio, score_cutoff=40, limit=None
+                norm, norms, scorer=fuzz.token_set_ratio, score_cutoff=30, limit=None
             ):
-                score = matcher.score_names(tokens, tuple(norms[index].split()))
+                score = matcher.score_names(query.name, from_norm(norms[index]))
                 if score.score >= self.threshold:
                     yield rows[index][1], norms[index], score
 
@@ -289,9 +285,9 @@ class Screener:
 
     @staticmethod
     def _names(conn, ids: set[int]) -> dict[int, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
-        statement = text("SELECT entry_id, name, norm FROM cekal_name WHERE entry_id IN :ids ORDER BY id").bindparams(
-            bindparam("ids", expanding=True)
-        )
+        statement = text(
+            "SELECT entry_id, name, norm FROM cekal_name WHERE entry_id IN :ids ORDER BY id"
+        ).bindparams(bindparam("ids", expanding=True))
         out: dict[int, list[tuple[str, str]]] = {}
         for entry_id, name, norm in conn.execute(statement, {"ids": sorted(ids)}):
             out.setdefault(entry_id, []).append((name, norm))
@@ -310,44 +306,71 @@ def reason_words(reasons: Sequence[Reason], language: str | None = None) -> list
 
 messages.register(
     {
-        "screening.name_required": {"id": "Nama wajib diisi untuk pemeriksaan cekal.",
-                                    "en": "A name is required for cekal screening."},
+        "screening.name_required": {
+            "id": "Nama wajib diisi untuk pemeriksaan cekal.",
+            "en": "A name is required for cekal screening.",
+        },
         "screening.name_unreadable": {
             "id": "Nama tidak memuat huruf Latin; masukkan nama sesuai paspor (huruf Latin).",
             "en": "The name holds no Latin letters; enter the name as in the passport (Latin letters).",
         },
-        "screening.bad_dob": {"id": "Tanggal lahir harus TTTT-BB-HH, TTTT, atau kosong.",
-                              "en": "Date of birth must be YYYY-MM-DD, YYYY or empty."},
-        "screening.bad_nationality": {"id": "Kewarganegaraan harus kode ISO 3166 tiga huruf.",
-                                      "en": "Nationality must be a three-letter ISO 3166 code."},
-        "screening.bad_passport": {"id": "Nomor paspor harus berupa teks.",
-                                   "en": "The passport number must be text."},
-        "name.exact": {"id": "Nama sama (setelah penyetaraan huruf ICAO 9303)",
-                       "en": "Same name (after ICAO 9303 letter folding)"},
-        "name.transliteration": {"id": "Ejaan/transliterasi nama berbeda (mis. ejaan lama, Muhammad/Mohd)",
-                                 "en": "Different spelling or transliteration (e.g. old spelling, Muhammad/Mohd)"},
+        "screening.bad_dob": {
+            "id": "Tanggal lahir harus TTTT-BB-HH, TTTT, atau kosong.",
+            "en": "Date of birth must be YYYY-MM-DD, YYYY or empty.",
+        },
+        "screening.bad_nationality": {
+            "id": "Kewarganegaraan harus kode ISO 3166 tiga huruf.",
+            "en": "Nationality must be a three-letter ISO 3166 code.",
+        },
+        "screening.bad_passport": {
+            "id": "Nomor paspor harus berupa teks.",
+            "en": "The passport number must be text.",
+        },
+        "name.exact": {
+            "id": "Nama sama (setelah penyetaraan huruf ICAO 9303)",
+            "en": "Same name (after ICAO 9303 letter folding)",
+        },
+        "name.transliteration": {
+            "id": "Ejaan/transliterasi nama berbeda (mis. ejaan lama, Muhammad/Mohd)",
+            "en": "Different spelling or transliteration (e.g. old spelling, Muhammad/Mohd)",
+        },
         "name.order_swap": {"id": "Urutan nama berbeda", "en": "Name order differs"},
-        "name.merged_split": {"id": "Bagian nama digabung atau dipisah",
-                              "en": "Name parts merged or split"},
-        "name.dropped_token": {"id": "{count} bagian nama tidak ada di salah satu sisi",
-                               "en": "{count} name part(s) missing on one side"},
-        "name.initials": {"id": "{count} bagian nama ditulis sebagai inisial",
-                          "en": "{count} name part(s) written as initials"},
-        "name.typo": {"id": "{count} bagian nama mirip (salah ketik)",
-                      "en": "{count} name part(s) similar (typing error)"},
+        "name.merged_split": {"id": "Bagian nama digabung atau dipisah", "en": "Name parts merged or split"},
+        "name.dropped_token": {
+            "id": "{count} bagian nama tidak ada di salah satu sisi",
+            "en": "{count} name part(s) missing on one side",
+        },
+        "name.initials": {
+            "id": "{count} bagian nama ditulis sebagai inisial",
+            "en": "{count} name part(s) written as initials",
+        },
+        "name.typo": {
+            "id": "{count} bagian nama mirip (salah ketik)",
+            "en": "{count} name part(s) similar (typing error)",
+        },
         "dob.exact": {"id": "Tanggal lahir sama", "en": "Same date of birth"},
-        "dob.day_month_swapped": {"id": "Tanggal lahir sama dengan hari dan bulan tertukar",
-                                  "en": "Date of birth matches with day and month swapped"},
-        "dob.year_pm1": {"id": "Tanggal lahir sama kecuali tahun (selisih satu tahun)",
-                         "en": "Date of birth matches except the year (one year apart)"},
-        "dob.year_only": {"id": "Hanya tahun lahir yang dapat dibandingkan dan cocok",
-                          "en": "Only the year of birth can be compared, and it fits"},
-        "dob.missing": {"id": "Tanggal lahir tidak tersedia; dicocokkan berdasarkan nama saja",
-                        "en": "No date of birth to compare; matched on the name alone"},
+        "dob.day_month_swapped": {
+            "id": "Tanggal lahir sama dengan hari dan bulan tertukar",
+            "en": "Date of birth matches with day and month swapped",
+        },
+        "dob.year_pm1": {
+            "id": "Tanggal lahir sama kecuali tahun (selisih satu tahun)",
+            "en": "Date of birth matches except the year (one year apart)",
+        },
+        "dob.year_only": {
+            "id": "Hanya tahun lahir yang dapat dibandingkan dan cocok",
+            "en": "Only the year of birth can be compared, and it fits",
+        },
+        "dob.missing": {
+            "id": "Tanggal lahir tidak tersedia; dicocokkan berdasarkan nama saja",
+            "en": "No date of birth to compare; matched on the name alone",
+        },
         "dob.mismatch": {"id": "Tanggal lahir berbeda", "en": "Date of birth differs"},
         "nationality.match": {"id": "Kewarganegaraan sama", "en": "Same nationality"},
         "nationality.mismatch": {"id": "Kewarganegaraan berbeda", "en": "Different nationality"},
-        "passport.exact": {"id": "Nomor paspor sama dengan yang tercantum dalam daftar",
-                           "en": "Passport number equals a listed one"},
+        "passport.exact": {
+            "id": "Nomor paspor sama dengan yang tercantum dalam daftar",
+            "en": "Passport number equals a listed one",
+        },
     }
 )
