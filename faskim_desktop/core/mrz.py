@@ -381,6 +381,39 @@ def parse(text: str, today: dt.date | None = None) -> MrzData:
 
 
 # ----------------------------------------------------------------------------------------------
+# Comparing two readings of the same document
+
+
+COMPARED_FIELDS = (
+    "document_number",
+    "primary_identifier",
+    "secondary_identifier",
+    "nationality",
+    "date_of_birth",
+    "sex",
+    "date_of_expiry",
+    "issuing_state",
+)
+
+
+def differences(a: MrzData, b: MrzData) -> list[str]:
+    """Names of the data-entry fields on which two readings disagree (e.g. printed MRZ vs chip).
+
+    Names are compared in their folded MRZ form, so "Müller" typed by hand equals "MUELLER".
+    """
+    from faskim_desktop.core.transliteration import to_mrz_name
+
+    out = []
+    for name in COMPARED_FIELDS:
+        left, right = getattr(a, name), getattr(b, name)
+        if name.endswith("_identifier"):
+            left, right = to_mrz_name(left), to_mrz_name(right)
+        if left != right:
+            out.append(name)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
 # BAC key and building MRZs
 
 

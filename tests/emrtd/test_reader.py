@@ -255,3 +255,19 @@ def test_a_session_left_open_by_another_program_is_recovered(applet: EmrtdApplet
     PassportReader(applet.respond).read(DEMO.mrz_key)  # leaves the chip in secure messaging
     data = PassportReader(applet.respond).read(DEMO.mrz_key)  # no reset in between
     assert data.dg1.document_number == "UC4719825"
+
+
+def test_dg2_with_a_jpeg2000_face() -> None:
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 50), (200, 100, 50)).save(buf, "JPEG2000")
+    face = lds.parse_dg2(lds.build_dg2(buf.getvalue(), 40, 50))
+    assert face.mime == lds.JPEG2000 and (face.width, face.height) == (40, 50)
+    with Image.open(io.BytesIO(face.data)) as image:
+        assert image.size == (40, 50)
+
+
+def test_dg2_with_a_non_image_is_refused() -> None:
+    dg2 = bytearray(lds.build_dg2(b"\xff\xd8\xff" + bytes(50), 1, 1))
+    dg2[-53:-50] = b"GIF"
+    with pytest.raises(LdsError):
+        lds.parse_dg2(bytes(dg2))

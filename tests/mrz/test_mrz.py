@@ -240,3 +240,14 @@ def test_single_character_corruption_of_line2_never_crashes(pos: int, ch: str) -
         assert messages.has(err.code)
     else:
         assert data.format is mrz.MrzFormat.TD3
+
+
+def test_differences_between_two_readings() -> None:
+    printed = mrz.parse("\n".join(TD3), today=TODAY)
+    assert mrz.differences(printed, printed) == []
+    import dataclasses
+
+    chip = dataclasses.replace(printed, secondary_identifier="Anna María", sex=mrz.Sex.MALE)
+    assert mrz.differences(printed, chip) == ["sex"]  # names compare in folded form
+    chip = dataclasses.replace(printed, document_number="L898902C4", date_of_birth=None)
+    assert mrz.differences(printed, chip) == ["document_number", "date_of_birth"]
