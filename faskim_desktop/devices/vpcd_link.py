@@ -66,7 +66,9 @@ class VpcdLinkError(ConnectionError):
 
 
 def _set_low_latency(sock: socket.socket) -> None:
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    """TCP_NODELAY, and TCP_QUICKACK where the OS has it; no-ops on other socket families."""
+    with contextlib.suppress(OSError):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     quickack = getattr(socket, "TCP_QUICKACK", None)  # Linux only
     if quickack is not None:
         with contextlib.suppress(OSError):
@@ -130,10 +132,7 @@ class VpcdLink:
             if not chunk:
                 return None
             buf += chunk
-            try:
-                _set_low_latency(sock)
-            except OSError:  # closed by remove() meanwhile
-                return None
+            _set_low_latency(sock)  # Linux clears QUICKACK after use
         return bytes(buf)
 
     def recv_frame(self) -> bytes | None:
