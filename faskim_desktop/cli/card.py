@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.card.passphrase": {"id": "Frasa sandi kunci segel: ", "en": "Seal key passphrase: "},
     "cli.card.passphrase_again": {"id": "Ulangi frasa sandi: ", "en": "Repeat the passphrase: "},
     "cli.card.passphrase_mismatch": {"id": "Frasa sandi tidak sama.", "en": "The passphrases differ."},
+    "cli.card.untrusted_fields": {
+        "id": "PERHATIAN: data berikut TIDAK terverifikasi.",
+        "en": "WARNING: the data below is NOT verified.",
+    },
     "cli.card.office": {"id": "Kantor penerbit", "en": "Issuing office"},
     "cli.card.signer": {"id": "Kunci penanda tangan", "en": "Signer key"},
     "cli.card.signed_on": {"id": "Tanggal segel", "en": "Seal date"},
@@ -101,6 +105,8 @@ def _verify(args: argparse.Namespace) -> int:
             print(f"{messages.text('cli.card.signer')}: {result.header.key_id_hex}")
             print(f"{messages.text('cli.card.signed_on')}: {_format(result.header.signed_on)}")
         if result.fields is not None:
+            if not result.valid:
+                print(messages.text("cli.card.untrusted_fields"))
             for field in dataclasses.fields(SealFields):
                 label = messages.text(f"cli.card.field.{field.name}")
                 print(f"{label}: {_format(getattr(result.fields, field.name))}")

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -63,7 +64,9 @@ messages.register(MESSAGES)
 def _decode_raw(image: Image.Image, timeout_ms: int) -> list[bytes]:
     """Every Data Matrix payload libdmtx finds in ``image``, byte-exact (NULs included)."""
     try:
-        from pylibdmtx import wrapper as w
+        with warnings.catch_warnings():  # pylibdmtx compares versions with distutils' LooseVersion
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from pylibdmtx import wrapper as w
     except ImportError as exc:  # the Python package or the shared library is missing
         raise SealReadError("seal.decoder_missing") from exc
     gray = image.convert("L")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from faskim_desktop.documents import datamatrix
@@ -52,3 +54,12 @@ def test_too_large_and_wrong_type() -> None:
         datamatrix.encode(b"x" * (datamatrix.MAX_PAYLOAD + 20))
     with pytest.raises(TypeError):
         datamatrix.encode("text")  # type: ignore[arg-type]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([16, 64, 300]), st.sampled_from([0, 128, 255]))
+def test_reader_never_raises_on_noise(seed: int, side: int, floor: int) -> None:
+    noise = bytes(max(floor, b) for b in random.Random(seed).randbytes(64 * 64))
+    image = Image.frombytes("L", (64, 64), noise).resize((side, side))
+    result = read_from_image(image, timeout_ms=200, budget_s=1.0)
+    assert result is None or isinstance(result, bytes)
