@@ -1,0 +1,198 @@
+"""Synthetic office data for the demo, training and the benchmarks.
+
+Cases are spread over past months with realistic step timings around each step's *mutu baku*,
+a few returned, held and stopped files, and the open cases of today sitting at every step. The
+rows are written with bulk inserts (a million cases must fit in minutes), bypassing the services:
+they are history, not work done by anyone, and one audit event records the seeding.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, insert, select
+
+from faskim_desktop.core import audit, clock, sop
+from faskim_desktop.core.accounts import Accounts
+from faskim_desktop.core.sequences import lock_counter
+from faskim_desktop.core.transliteration import to_mrz_name
+from faskim_desktop.store.db import Store
+from faskim_desktop.store.tables import Case, CaseStep, Foreigner, Payment
+
+DEMO_PASSWORD = "demo12345"
+DEMO_USERS = (
+    ("loket", "Siti Rahmawati", "loket"),
+    ("loket2", "Agus Prasetyo", "loket"),
+    ("supervisor", "Hendra Wijaya, S.H.", "supervisor"),
+    ("bendahara", "Rina Marlina", "bendahara"),
+    ("wasdakim", "Bambang Sutrisno", "wasdakim"),
+    ("kakanim", "Dr. Ratna Sari Dewi", "kakanim"),
+    ("infokim", "Yusuf Hidayat", "infokim"),
+    ("teknisi", "Dedi Kurniawan", "teknisi"),
+    ("admin", "Admin Kantor", "admin,teknisi"),
+)
+
+GIVEN = ["Emma", "Olivia", "Liam", "Noah", "Sophie", "Lucas", "Mia", "Aiden", "Hana", "Kenji", "Yuki",
+         "Aisha", "Omar", "Lena", "Max", "Chloe", "Daniel", "Sarah", "Putri", "Rizky", "Nadia", "Arjun",
+         "Mei", "Wei", "Anna", "Jonas", "Elif", "Mateo", "Isabela", "Zoë", "Louis", "Clara", "Ahmad"]
+MIDDLE = ["Putri", "Putra", "Ayu", "Dewi", "Adi", "Sari", "Nur", "Indah", "Kusuma", "", "", "", ""]
+FAMILY = ["Smith", "Wijaya", "Müller", "Tanaka", "Nguyen", "Martin", "Kim", "O'Brien", "Santoso", "Schmidt",
+          "Dubois", "Rossi", "Hakim", "Lee", "Brown", "Jansen", "Kowalski", "Silva", "Haddad", "Suzuki"]
+NATIONS = ["AUS", "NLD", "USA", "GBR", "DEU", "JPN", "FRA", "MYS", "SGP", "KOR", "CAN", "NZL", "CHE", "ITA"]
+PARENTS = ["Dewi Lestari", "Sri Wahyuni", "Budi Santoso", "Ani Yulianti", "Rudi Hartono", "Maya Sari",
+           "Fitri Handayani", "Agus Salim", "Nurul Hidayah", "Eko Prasetyo"]
+PORTS = ["Soekarno-Hatta", "Ngurah Rai", "Juanda", "Kualanamu", "Batam Center"]
+
+# The SOP states a closed case went through, in order (file scan included).
+_FLOW = [sop.State.TERIMA, sop.State.PERIKSA, sop.State.ENTRI, sop.State.CEKAL, sop.State.PINDAI_BERKAS,
+         sop.State.PERSETUJUAN, sop.State.PEMBAYARAN, sop.State.BIOMETRIK, sop.State.REGISTER, sop.State.CETAK,
+         sop.State.PENGESAHAN, sop.State.PENYERAHAN, sop.State.ARSIP]
+_WORKER = {sop.State.PERSETUJUAN: "supervisor", sop.State.PEMBAYARAN: "bendahara", sop.State.PENGESAHAN: "kakanim",
+           sop.State.ARSIP: "infokim", sop.State.CEKAL: "loket"}
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    cases: int
+    closed: int
+    open: int
+
+
+def seed_users(store: Store) -> int:
+    accounts = Accounts(store)
+    existing = {u.username for u in accounts.list_users()}
+    made = 0
+    for username, name, roles in DEMO_USERS:
+        if username not in existing:
+            accounts.add_user("demo", username, name, DEMO_PASSWORD, roles)
+            made += 1
+    return made
+
+
+def _work_seconds(rng: random.Random, state: sop.State) -> float:
+    step = sop.step_of(state)
+    minutes = (step.mutu_baku_minutes if step and step.mutu_baku_minutes else 4)
+    # Most steps finish within the standard; a tail overruns (lognormal around 70% of it).
+    return max(20.0, rng.lognormvariate(0, 0.45) * minutes * 60 * 0.7)
+
+
+def seed_cases(store: Store, count: int, days: int = 120, seed: int = 7, batch: int = 5000) -> SeedResult:
+    rng = random.Random(seed)
+    now = clock.now()
+    office_code = "JKS"
+    with store.write() as session:
+        start_seq = lock_counter(session, f"application:{now.astimezone().year}").value
+        register_start = lock_counter(session, f"register:{now.astimezone().year}").value
+        receipt_start = lock_counter(session, f"receipt:{now.astimezone().year}").value
+        first_foreigner = (session.execute(select(func.max(Foreigner.id))).scalar() or 0) + 1
+        first_case = (session.execute(select(func.max(Case.id))).scalar() or 0) + 1
+    closed = opened = 0
+    made = 0
+    seq = {"app": start_seq, "reg": register_start, "rcp": receipt_start}
+    while made < count:
+        size = min(batch, count - made)
+        people, cases, steps, payments = [], [], [], []
+        for i in range(size):
+            n = made + i
+            fid, cid = first_foreigner + n, first_case + n
+            given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+            middle = rng.choice(MIDDLE)
+            name = " ".join(p for p in (given, middle, family) if p)
+            born = date(now.year - rng.randint(1, 17), rng.randint(1, 12), rng.randint(1, 28))
+            nationality = rng.choice(NATIONS)
+            people.append({
+                "id": fid, "niora": f"{rng.randint(10**9, 10**10 - 1)}", "passport_no": f"{nationality[0]}{n + 1000000:08d}",
+                "nationality": nationality, "name": name, "name_key": to_mrz_name(name), "sex": rng.choice("MF"),
+                "birth_place": rng.choice(["Sydney", "Amsterdam", "Tokyo", "Berlin", "Jakarta", "Paris"]),
+                "birth_date": born, "passport_issued": None,
+                "passport_expiry": date(now.year + rng.randint(1, 8), rng.randint(1, 12), 1),
+                "passport_source": rng.choice(["typed", "mrz", "chip"]), "version": 1,
+            })
+            # Older cases are closed; the last days hold open ones at every step.
+            age_days = rng.random() ** 1.3 * days
+            created = now - timedelta(days=age_days, hours=rng.uniform(0, 7))
+            created = created.replace(hour=rng.randint(1, 8), minute=rng.randint(0, 59))  # office hours WIB (UTC+7)
+            if created > now - timedelta(hours=2):  # today's open files started this morning
+                created = now - timedelta(minutes=rng.uniform(15, 120))
+            fate = rng.random()
+            if age_days < 2:
+                stop_at = rng.randrange(len(_FLOW))
+                final = _FLOW[stop_at]
+                flow = _FLOW[: stop_at + 1]
+            elif fate < 0.05:
+                flow, final = _FLOW[:2], sop.State.DIKEMBALIKAN
+            elif fate < 0.06:
+                flow, final = _FLOW[:4], sop.State.DITOLAK_CEKAL
+            else:
+                flow, final = _FLOW, sop.State.SELESAI
+            seq["app"] += 1
+            number = f"{office_code}-PMH-{created.astimezone().year}-{seq['app']:06d}"
+            moment = created
+            register_no = receipt_no = ""
+            for index, state in enumerate(flow):
+                step = sop.step_of(state)
+                assert step is not None
+                is_open = state is final and final not in sop.TERMINAL_STATES
+                wait = timedelta(seconds=rng.uniform(30, 900)) if index else timedelta(0)
+                entered = moment + wait
+                started = entered + timedelta(seconds=rng.uniform(5, 120))
+                finished = started + timedelta(seconds=_work_seconds(rng, state))
+                actor = _WORKER.get(state, rng.choice(["loket", "loket2"]))
+                if is_open:
+                    steps.append({"case_id": cid, "step": step.number, "state": state.value, "entered_at": entered,
+                                  "started_at": None, "started_by": "", "finished_at": None, "finished_by": "",
+                                  "action": "", "note": ""})
+                    break
+                action = next((t.action.value for t in sop.actions_from(state) if not t.exceptional), "")
+                steps.append({"case_id": cid, "step": step.number, "state": state.value, "entered_at": entered,
+                              "started_at": started, "started_by": actor, "finished_at": finished,
+                              "finished_by": actor, "action": action, "note": ""})
+                moment = finished
+                if state is sop.State.PEMBAYARAN:
+                    seq["rcp"] += 1
+                    receipt_no = f"{office_code}-KW-{finished.astimezone().year}-{seq['rcp']:06d}"
+                    payments.append({"case_id": cid, "receipt_no": receipt_no, "amount": 400_000,
+                                     "method": rng.choice(["tunai", "tunai", "transfer", "edc", "qris"]),
+                                     "reference": "", "paid_at": finished, "cashier": "bendahara",
+                                     "voided_at": None, "voided_by": "", "void_reason": ""})
+                if state is sop.State.REGISTER:
+                    seq["reg"] += 1
+                    register_no = f"{office_code}/FSK/{finished.astimezone().year}/{seq['reg']:05d}"
+            state = final
+            is_closed = final in sop.TERMINAL_STATES
+            closed += is_closed
+            opened += not is_closed
+            cases.append({
+                "id": cid, "number": number, "state": state.value, "version": len(flow) + 1,
+                "created_at": created, "created_by": "loket", "updated_at": moment, "queue_ticket": "",
+                "applicant_kind": "pemohon" if rng.random() < 0.8 else "kuasa", "representative_name": "",
+                "representative_id_no": "", "power_of_attorney_ref": "", "kategori": "Fasilitas Keimigrasian",
+                "produk": "Kartu Fasilitas Keimigrasian", "jenis_dokim": "Affidavit", "izin_tinggal_ke": 1,
+                "tujuan": "Tinggal bersama orang tua", "waktu": "Tetap", "entry_draft": "",
+                "foreigner_id": fid if len(flow) > 2 else None,
+                "sponsor_nik": f"3174{rng.randint(10**11, 10**12 - 1)}", "sponsor_name": rng.choice(PARENTS),
+                "sponsor_address": "Jakarta Selatan", "sponsor_contact": "", "sponsor_relation": "ibu",
+                "nama_pengurus": "", "nama_biro_jasa": "", "landing_date": None, "landing_port": rng.choice(PORTS),
+                "landing_vessel": "", "stay_permit_type": "", "stay_permit_no": "", "stay_permit_expiry": None,
+                "paraf_by": "", "paraf_at": None, "correction_reasons": "", "register_no": register_no,
+                "receipt_no": receipt_no, "card_valid_until": None, "data_hash": "", "collected_by": "",
+                "collected_id_no": "", "closed_at": moment if final is sop.State.SELESAI else None,
+            })
+        with store.write() as session:
+            session.execute(insert(Foreigner), people)
+            session.execute(insert(Case), cases)
+            session.execute(insert(CaseStep), steps)
+            if payments:
+                session.execute(insert(Payment), payments)
+        made += size
+    with store.write() as session:
+        for name, key in (("application", "app"), ("register", "reg"), ("receipt", "rcp")):
+            counter = lock_counter(session, f"{name}:{now.astimezone().year}")
+            counter.value = seq[key]
+            session.add(counter)
+        audit.append(session, "demo", "demo.seed", "store", "", {"cases": count, "seed": seed})
+    return SeedResult(count, closed, opened)
+
+
