@@ -19,7 +19,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import NameOID
 
 from faskim_desktop.core import mrz
@@ -144,7 +144,7 @@ def _key(secret: int) -> ec.EllipticCurvePrivateKey:
 @dataclass(frozen=True)
 class SigningKeys:
     csca_cert: x509.Certificate
-    ds_key: ec.EllipticCurvePrivateKey
+    ds_key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
     ds_cert: x509.Certificate
 
     def csca_pem(self) -> bytes:
@@ -198,12 +198,71 @@ def _int(value: int) -> bytes:
     return tlv.encode(0x02, value.to_bytes(value.bit_length() // 8 + 1, "big", signed=True))
 
 
-def build_sod(data_groups: dict[int, bytes], keys: SigningKeys) -> bytes:
-    """EF.SOD: CMS SignedData (RFC 5652) over an LDSSecurityObject with SHA-256 hashes.
+def _sign(key: object, data: bytes, scheme: str) -> tuple[bytes, bytes]:
+    """(signature, DER AlgorithmIdentifier) for the Document Signer's key and ``scheme``."""
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        return key.sign(data, ec.ECDSA(hashes.SHA256())), _seq(tlv.encode_oid("1.2.840.10045.4.3.2"))
+    if isinstance(key, rsa.RSAPrivateKey):
+        if scheme == "pss":
+            # RFC 4055 RSASSA-PSS-params: SHA-256, MGF1 with SHA-256, salt length 32.
+            sha256 = _seq(tlv.encode_oid(lds.HASH_OIDS["sha256"]))
+            params = _seq(
+                tlv.encode(0xA0, sha256),
+                tlv.encode(0xA1, _seq(tlv.encode_oid("1.2.840.113549.1.1.8"), sha256)),
+                tlv.encode(0xA2, _int(32)),
+            )
+            pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
+            return key.sign(data, pss, hashes.SHA256()), _seq(tlv.encode_oid(lds.OID_RSASSA_PSS), params)
+        algorithm = _seq(tlv.encode_oid("1.2.840.113549.1.1.11"), tlv.encode(0x05, b""))  # sha256WithRSA
+        return key.sign(data, padding.PKCS1v15(), hashes.SHA256()), algorithm
+    raise TypeError("Document Signer key must be EC or RSA")
 
-    Doc 9303 part 10 §4.6.2: version 0 security object, signed attributes contentType and
-    messageDigest, signer identified by issuer and serial number, ECDSA with SHA-256.
+
+def build_signed_data(
+    content_type: str,
+    content: bytes,
+    signer_key: object,
+    signer_cert: x509.Certificate,
+    *,
+    scheme: str = "pkcs1",
+    extra_certificates: tuple[x509.Certificate, ...] = (),
+) -> bytes:
+    """A CMS ContentInfo/SignedData (RFC 5652 §5) with signed attributes, SHA-256 digest.
+
+    The signer is identified by issuer and serial number (SignerInfo version 1), the signed
+    attributes are contentType and messageDigest, as Doc 9303 part 10 §4.6.2 requires for
+    EF.SOD. Also used by tests to build an ICAO master list.
     """
+    sha256 = _seq(tlv.encode_oid(lds.HASH_OIDS["sha256"]))
+    attrs = [
+        _seq(tlv.encode_oid(lds.OID_CONTENT_TYPE), _set(tlv.encode_oid(content_type))),
+        _seq(
+            tlv.encode_oid(lds.OID_MESSAGE_DIGEST), _set(tlv.encode(0x04, hashlib.sha256(content).digest()))
+        ),
+    ]
+    signed_attrs = _set(*attrs)
+    signature, algorithm = _sign(signer_key, signed_attrs, scheme)
+    certs = b"".join(c.public_bytes(serialization.Encoding.DER) for c in (signer_cert, *extra_certificates))
+    signer_info = _seq(
+        _int(1),
+        _seq(signer_cert.issuer.public_bytes(), _int(signer_cert.serial_number)),
+        sha256,
+        tlv.encode(0xA0, tlv.parse_one(signed_attrs)[0].value),  # [0] IMPLICIT: same content
+        algorithm,
+        tlv.encode(0x04, signature),
+    )
+    signed_data = _seq(
+        _int(3),
+        _set(sha256),
+        _seq(tlv.encode_oid(content_type), tlv.encode(0xA0, tlv.encode(0x04, content))),
+        tlv.encode(0xA0, certs),
+        _set(signer_info),
+    )
+    return _seq(tlv.encode_oid(lds.OID_SIGNED_DATA), tlv.encode(0xA0, signed_data))
+
+
+def build_sod(data_groups: dict[int, bytes], keys: SigningKeys, scheme: str = "pkcs1") -> bytes:
+    """EF.SOD: SignedData over an LDSSecurityObject (version 0) with SHA-256 data group hashes."""
     sha256 = _seq(tlv.encode_oid(lds.HASH_OIDS["sha256"]))
     hashes_seq = _seq(
         *(
@@ -212,35 +271,10 @@ def build_sod(data_groups: dict[int, bytes], keys: SigningKeys) -> bytes:
         )
     )
     security_object = _seq(_int(0), sha256, hashes_seq)
-    attrs = [
-        _seq(tlv.encode_oid(lds.OID_CONTENT_TYPE), _set(tlv.encode_oid(lds.OID_LDS_SECURITY_OBJECT))),
-        _seq(
-            tlv.encode_oid(lds.OID_MESSAGE_DIGEST),
-            _set(tlv.encode(0x04, hashlib.sha256(security_object).digest())),
-        ),
-    ]
-    signed_attrs = _set(*attrs)
-    signature = keys.ds_key.sign(signed_attrs, ec.ECDSA(hashes.SHA256()))
-    ds_der = keys.ds_cert.public_bytes(serialization.Encoding.DER)
-    signer_info = _seq(
-        _int(1),
-        _seq(keys.ds_cert.issuer.public_bytes(), _int(keys.ds_cert.serial_number)),
-        sha256,
-        tlv.encode(0xA0, tlv.parse_one(signed_attrs)[0].value),  # [0] IMPLICIT: same content
-        _seq(tlv.encode_oid("1.2.840.10045.4.3.2")),  # ecdsa-with-SHA256
-        tlv.encode(0x04, signature),
+    signed = build_signed_data(
+        lds.OID_LDS_SECURITY_OBJECT, security_object, keys.ds_key, keys.ds_cert, scheme=scheme
     )
-    signed_data = _seq(
-        _int(3),
-        _set(sha256),
-        _seq(
-            tlv.encode_oid(lds.OID_LDS_SECURITY_OBJECT), tlv.encode(0xA0, tlv.encode(0x04, security_object))
-        ),
-        tlv.encode(0xA0, ds_der),
-        _set(signer_info),
-    )
-    content_info = _seq(tlv.encode_oid(lds.OID_SIGNED_DATA), tlv.encode(0xA0, signed_data))
-    return tlv.encode(lds.TAG_SOD, content_info)
+    return tlv.encode(lds.TAG_SOD, signed)
 
 
 # -- what the chip serves ----------------------------------------------------------------------
