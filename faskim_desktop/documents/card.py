@@ -260,8 +260,8 @@ def _back(canvas: Canvas, layout: Layout, card: CardData, seal: bytes, show_guid
     datamatrix.draw_matrix(canvas, matrix, layout.x(spec["x"]), layout.y(spec["y"]) - size, size)
     canvas.setFillColor(layout.color("label"))
     _text(canvas, layout, side["seal_caption"], SEAL_CAPTION, f.condensed, centred=True)
-    key_id = decode(seal).header.key_id_hex
-    _text(canvas, layout, side["seal_key"], f"{card.office.code} · {key_id}", f.condensed, centred=True)
+    header = decode(seal).header  # print what the seal itself says, not what the card data claims
+    _text(canvas, layout, side["seal_key"], f"{header.office_code} · {header.key_id_hex}", f.condensed, centred=True)
 
     _fields(canvas, layout, side, _values(card))
 

@@ -19,9 +19,10 @@ import subprocess
 import tempfile
 import time
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric import ec
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from faskim_desktop.core import messages
@@ -204,6 +205,17 @@ def read_seal(path: str | Path) -> bytes:
     raise SealReadError("seal.not_found")
 
 
-def verify_file(path: str | Path, trusted: Iterable[PublicKeyLike] | dict) -> SealResult:  # type: ignore[type-arg]
+TrustedKeys = Iterable[PublicKeyLike] | Mapping[bytes, ec.EllipticCurvePublicKey]
+
+
+def verify_file(path: str | Path, trusted: TrustedKeys) -> SealResult:
     """Read and verify; a file without a readable seal raises ``SealReadError``."""
     return verify(read_seal(path), trusted)
+
+
+def verify_image(image: Image.Image, trusted: TrustedKeys) -> SealResult:
+    """Read and verify from an image in memory (a camera frame or a scan in the verify page)."""
+    payload = read_from_image(image)
+    if payload is None:
+        raise SealReadError("seal.not_found")
+    return verify(payload, trusted)

@@ -140,3 +140,18 @@ def test_seal_reads_from_rotated_downscaled_scan(card: CardData, signer: seal.Se
     jpeg = tmp_path / "scan.jpg"
     scan.save(jpeg, "JPEG", quality=85)
     assert verify_file(jpeg, seal.load_trusted_keys(key_dir)).valid
+
+
+@needs_pdftoppm
+def test_verify_image_from_camera_like_frame(card: CardData, signer: seal.SealSigner, key_dir: Path,
+                                             tmp_path: Path) -> None:
+    pytest.importorskip("pylibdmtx.pylibdmtx", reason="libdmtx0b not installed", exc_type=ImportError)
+    from faskim_desktop.documents.seal_reader import SealReadError, verify_image
+
+    back = Image.open(rasterise(render_card(card, signer=signer), tmp_path, dpi=250)[1]).convert("RGB")
+    frame = Image.new("RGB", (back.width + 300, back.height + 200), (90, 80, 70))  # card on a desk
+    frame.paste(back.rotate(180), (150, 100))
+    assert verify_image(frame, seal.load_trusted_keys(key_dir)).valid
+    with pytest.raises(SealReadError) as caught:
+        verify_image(Image.new("RGB", (640, 480), (255, 255, 255)), {})
+    assert caught.value.code == "seal.not_found"
