@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,8 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from faskim_desktop.core import messages
+from faskim_desktop.core.errors import FaskimError
 from faskim_desktop.core.seal import SealFields, SealSigner, decode
 from faskim_desktop.documents import datamatrix
 from faskim_desktop.documents.fonts import RESOURCES, fit_font_size, fonts, safe_text, wrap
@@ -92,9 +95,37 @@ class Layout:
         return self.height - value_mm * mm
 
 
+class CardLayoutError(FaskimError):
+    code = "card.layout_error"
+
+
+messages.register({
+    "card.layout_error": {
+        "id": "Templat kartu tidak dapat dibaca: {path}.",
+        "en": "The card template cannot be read: {path}.",
+    },
+})
+
+
+def layout_path() -> Path:
+    """FASKIM_CARD_LAYOUT (an office's own template) or the shipped resources/card/layout.json."""
+    configured = os.environ.get("FASKIM_CARD_LAYOUT")
+    return Path(configured) if configured else LAYOUT_FILE
+
+
+def load_layout(path: Path | None = None) -> Layout:
+    return _load_layout(path or layout_path())
+
+
 @cache
-def load_layout(path: Path = LAYOUT_FILE) -> Layout:
-    return Layout(json.loads(path.read_text(encoding="utf-8")))
+def _load_layout(path: Path) -> Layout:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("card", "colors", "front", "back"):
+            raw[key]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CardLayoutError(path=str(path)) from exc
+    return Layout(raw)
 
 
 def seal_fields(card: CardData) -> SealFields:

@@ -155,3 +155,16 @@ def test_verify_image_from_camera_like_frame(card: CardData, signer: seal.SealSi
     with pytest.raises(SealReadError) as caught:
         verify_image(Image.new("RGB", (640, 480), (255, 255, 255)), {})
     assert caught.value.code == "seal.not_found"
+
+
+def test_missing_or_broken_template_is_a_typed_error(card: CardData, signer: seal.SealSigner, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from faskim_desktop.documents.card import CardLayoutError
+
+    broken = tmp_path / "layout.json"
+    broken.write_text('{"card": {}}')
+    for path in (tmp_path / "missing.json", broken):
+        monkeypatch.setenv("FASKIM_CARD_LAYOUT", str(path))
+        with pytest.raises(CardLayoutError) as caught:
+            render_card(card, signer=signer)
+        assert caught.value.code == "card.layout_error"
