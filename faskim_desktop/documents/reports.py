@@ -204,7 +204,8 @@ def render_counter_daily(data: CounterDailyReportData, language: str = "id") -> 
     rows = [[str(i), t[key], _num(getattr(data, key))] for i, key in enumerate(COUNTER_ROWS, 1)]
     table = grid_table([t["no"], t["outcome"], t["count"]], rows, [12 * mm, WIDTH - 42 * mm, 30 * mm], st,
                        right_columns=(2,))
-    chart = _hbar_chart([t[k] for k in COUNTER_ROWS], [getattr(data, k) for k in COUNTER_ROWS], WIDTH, 62 * mm)
+    chart = _hbar_chart([t[k] for k in COUNTER_ROWS], [getattr(data, k) for k in COUNTER_ROWS], WIDTH, 62 * mm,
+                        alert={COUNTER_ROWS.index(k) for k in ("returned", "held_cekal", "rejected", "cards_spoiled")})
     preparer = data.prepared_by
     story = [
         p(t["counter_title"], st.title),
@@ -230,7 +231,8 @@ def render_counter_daily(data: CounterDailyReportData, language: str = "id") -> 
                         f"{generated_line(data.generated_at, lg)}")
 
 
-def _hbar_chart(labels: list[str], values: list[int], width: float, height: float) -> Drawing:
+def _hbar_chart(labels: list[str], values: list[int], width: float, height: float,
+                alert: set[int] | frozenset[int] = frozenset()) -> Drawing:
     """A horizontal bar per row, drawn with shapes (labels left, value at the bar's end)."""
     f = fonts()
     drawing = Drawing(width, height)
@@ -242,7 +244,7 @@ def _hbar_chart(labels: list[str], values: list[int], width: float, height: floa
         y = top - (i + 1) * row_h
         drawing.add(String(label_w - 4, y + row_h * 0.3, label, fontName=f.regular, fontSize=7, textAnchor="end"))
         bar_w = (width - label_w - 30) * value / biggest
-        drawing.add(Rect(label_w, y + row_h * 0.15, max(bar_w, 0.5), row_h * 0.7, fillColor=NAVY if i != 9 else RED,
+        drawing.add(Rect(label_w, y + row_h * 0.15, max(bar_w, 0.5), row_h * 0.7, fillColor=RED if i in alert else NAVY,
                          strokeColor=None))
         drawing.add(String(label_w + bar_w + 3, y + row_h * 0.3, _num(value), fontName=f.bold, fontSize=7))
     return drawing
