@@ -42,6 +42,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("poll_interval_ms", int, 1000, "FASKIM_POLL_MS", "how often work queues are refreshed"),
     Option("seat_name", str, "", "FASKIM_SEAT", "name of this workstation (counter number)"),
     Option("log_level", str, "INFO", "FASKIM_LOG_LEVEL", "application log level"),
+    Option("backup_dir", str, "", "FASKIM_BACKUP_DIR", "folder for the scheduled daily backups; empty = none"),
     Option("backup_keep", int, 14, None, "daily backups kept by rotation"),
     Option("biometric_retention_days", int, 0, None,
            "days to keep photos/fingerprints after handover; 0 keeps them"),
