@@ -18,16 +18,25 @@ def has_display() -> bool:
     if sys.platform != "linux":
         return True
     platform = os.environ.get("QT_QPA_PLATFORM", "")
-    return bool(platform and platform != "xcb") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return bool(platform and platform != "xcb") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="faskim-desktop", description="Faskim Desktop")
-    parser.add_argument("--data-dir", type=Path, help="data folder (default: FASKIM_DATA_DIR or the user data folder)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="data folder (default: FASKIM_DATA_DIR or the user data folder)"
+    )
     parser.add_argument("--lang", choices=messages.LANGUAGES, help="interface language")
     parser.add_argument("--simulated", action="store_true", help="use simulated devices")
-    parser.add_argument("--seats", type=int, default=1, choices=(1, 2),
-                        help="open a second seat's login at start (second screen)")
+    parser.add_argument(
+        "--seats",
+        type=int,
+        default=1,
+        choices=(1, 2),
+        help="open a second seat's login at start (second screen)",
+    )
     return parser.parse_args(argv)
 
 
@@ -61,7 +70,29 @@ class Application:
         if second and len(screens) > 1:  # the second seat opens on the second screen
             window.move(screens[1].availableGeometry().topLeft())
         window.show()
+        if len(self.windows) == 1:
+            self._schedule_backups(ctx)
         return True
+
+    def _schedule_backups(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        """The daily backup (when a backup folder is set) runs on the store worker, hourly checked."""
+        from PySide6.QtCore import QTimer
+
+        from faskim_desktop.core import backup
+
+        folder = self.ws.settings.get("backup_dir")
+        if not folder:
+            return
+
+        def run() -> None:
+            ctx.run(lambda: backup.daily(self.ws, Path(folder), int(self.ws.settings.get("backup_keep"))),
+                    on_error=lambda err: log.warning("daily backup failed: %s", getattr(err, "code", type(err).__name__)))
+
+        self._backup_timer = QTimer()
+        self._backup_timer.setInterval(3_600_000)
+        self._backup_timer.timeout.connect(run)
+        self._backup_timer.start()
+        run()
 
     def _closed(self, window, relogin: bool) -> None:  # type: ignore[no-untyped-def]
         if window in self.windows:
