@@ -157,3 +157,29 @@ def test_padding_method_2() -> None:
 
 def test_ssc_wraps() -> None:
     assert crypto.increment_ssc(H("FFFFFFFFFFFFFFFF")) == bytes(8)
+
+
+def test_the_reader_replays_the_appendix_d_exchange_byte_for_byte() -> None:
+    """PassportReader over the recorded D.3/D.4 chip answers sends exactly the D.3/D.4 commands."""
+    from faskim_desktop.core.emrtd.lds import FID_COM
+    from faskim_desktop.core.emrtd.reader import PassportReader
+
+    script = [
+        (H("0084000008"), RND_IC + H("9000")),
+        (H("0082000028") + E_IFD + M_IFD + H("28"), E_IC + M_IC + H("9000")),
+        *((H(protected), H(response)) for _, protected, response, _ in SM_EXCHANGES),
+    ]
+    answers = iter(script)
+    sent: list[bytes] = []
+
+    def transmit(apdu: bytes) -> bytes:
+        expected, answer = next(answers)
+        sent.append(apdu)
+        assert apdu == expected
+        return answer
+
+    randoms = iter([RND_IFD, K_IFD])
+    reader = PassportReader(transmit, random=lambda n: next(randoms))
+    reader.authenticate(MRZ_INFORMATION)
+    assert reader.read_file(FID_COM) == H("60145F0104303130365F36063034303030305C026175")
+    assert len(sent) == len(script)

@@ -12,6 +12,7 @@ card removed mid-read, missing file, tampered data. Nothing here logs personal d
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -83,8 +84,16 @@ def _is_removal(exc: BaseException) -> bool:
 class PassportReader:
     """The eMRTD read protocol over a ``transmit`` callable; holds no PC/SC state itself."""
 
-    def __init__(self, transmit: Callable[[bytes], bytes], *, chunk_size: int = MAX_CHUNK) -> None:
+    def __init__(
+        self,
+        transmit: Callable[[bytes], bytes],
+        *,
+        chunk_size: int = MAX_CHUNK,
+        random: Callable[[int], bytes] = os.urandom,
+    ) -> None:
+        """``random`` gives the terminal's nonce and key share (replaced only to replay a trace)."""
         self._transmit_fn = transmit
+        self._random = random
         self.chunk_size = max(1, min(chunk_size, MAX_CHUNK))
         self._sm: SecureMessaging | None = None
 
@@ -136,7 +145,8 @@ class PassportReader:
         """Basic Access Control with the MRZ information (``core.mrz.mrz_key``)."""
         keys = bac.BacKeys.from_mrz_information(mrz_key)
         try:
-            self._sm = bac.authenticate(self._transmit, keys)
+            rnd_ifd = self._random(8)
+            self._sm = bac.authenticate(self._transmit, keys, rnd_ifd=rnd_ifd, k_ifd=self._random(16))
         except BacRefused as refused:
             sw = str(refused.params.get("sw", ""))
             if sw.startswith("63"):  # the chip compared the cryptogram: the key is wrong
@@ -164,11 +174,20 @@ class PassportReader:
             raise AccessDenied(file=name)
         if sw != SW_OK:
             raise ChipError(sw=sw.hex().upper(), step=f"SELECT {name}")
-        head, eof = self._read_binary(0, 8, name)
+        # The first four bytes hold the tag and a length of up to 64 KiB (as in part 11
+        # appendix D.4); a longer length form needs one more read.
+        head, eof = self._read_binary(0, 4, name)
         try:
             _, length, header = tlv.read_header(head)
-        except TLVError as exc:
-            raise TLVError(reason=f"{name} header") from exc
+        except TLVError:
+            if eof:
+                raise TLVError(reason=f"{name} header") from None
+            more, eof = self._read_binary(len(head), 4, name)
+            head += more
+            try:
+                _, length, header = tlv.read_header(head)
+            except TLVError as exc:
+                raise TLVError(reason=f"{name} header") from exc
         total = header + length
         if total - 1 > MAX_SHORT_OFFSET + self.chunk_size:
             raise ChipError(sw="", step=f"{name} larger than 32 KiB")
