@@ -271,3 +271,23 @@ def test_dg2_with_a_non_image_is_refused() -> None:
     dg2[-53:-50] = b"GIF"
     with pytest.raises(LdsError):
         lds.parse_dg2(bytes(dg2))
+
+
+def test_example_json_profile_is_read_back(tmp_path) -> None:
+    from pathlib import Path
+
+    from faskim_desktop.devices.emrtd_emulator import PassportProfile
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "emrtd" / "example-passport.json"
+    face = tmp_path / "face.jpg"
+    Image.new("RGB", (60, 80), (90, 120, 200)).save(face, "JPEG")
+    config = tmp_path / "passport.json"
+    config.write_text(
+        example.read_text(encoding="utf-8").replace('"pace_only"', '"photo": "face.jpg", "pace_only"')
+    )
+    profile = PassportProfile.from_json(config)
+    chip = EmrtdApplet(profile)
+    data = PassportReader(chip.respond).read(mrz.mrz_key("X1234567", "150304", "300101"))
+    assert (data.dg1.primary_identifier, data.dg1.secondary_identifier) == ("MUELLER", "JUERGEN AAKE")
+    assert (data.dg1.issuing_state, data.dg1.nationality) == ("D", "D")
+    assert data.face is not None and (data.face.width, data.face.height) == (60, 80)
