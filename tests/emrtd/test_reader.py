@@ -291,3 +291,15 @@ def test_example_json_profile_is_read_back(tmp_path) -> None:
     assert (data.dg1.primary_identifier, data.dg1.secondary_identifier) == ("MUELLER", "JUERGEN AAKE")
     assert (data.dg1.issuing_state, data.dg1.nationality) == ("D", "D")
     assert data.face is not None and (data.face.width, data.face.height) == (60, 80)
+
+
+def test_demo_face_without_scikit_image(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from faskim_desktop.devices.emrtd_emulator.passport import demo_face_jpeg
+
+    monkeypatch.setitem(sys.modules, "skimage", None)  # import fails as if not installed
+    jpeg, width, height = demo_face_jpeg()
+    with Image.open(io.BytesIO(jpeg)) as image:
+        assert image.format == "JPEG" and image.size == (width, height)
+    assert len(jpeg) <= 20_000

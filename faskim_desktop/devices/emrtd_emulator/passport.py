@@ -98,13 +98,13 @@ def demo_face_jpeg(target_bytes: int = 20_000) -> tuple[bytes, int, int]:
     except ImportError:
         image = Image.new("RGB", (300, 386), (214, 228, 240))
         draw = ImageDraw.Draw(image)
+        for y in range(0, 386, 3):  # background texture so the JPEG has some size to it
+            draw.line((0, y, 300, y), fill=(200 + y % 40, 210, 230), width=1)
         draw.ellipse((80, 60, 220, 230), fill=(224, 180, 150))  # face
         draw.rectangle((60, 250, 240, 386), fill=(40, 60, 120))  # shoulders
         draw.ellipse((115, 120, 135, 135), fill=(40, 30, 20))
         draw.ellipse((165, 120, 185, 135), fill=(40, 30, 20))
         draw.arc((120, 160, 180, 200), 20, 160, fill=(120, 40, 40), width=4)
-        for y in range(0, 386, 3):  # texture so the JPEG has some size to it
-            draw.line((0, y, 300, y), fill=(200 + y % 40, 210, 230), width=1)
     best = b""
     for quality in range(95, 20, -5):
         buf = io.BytesIO()
