@@ -1,7 +1,7 @@
 """Importing a list file as a new version of the cekal list, with its blocking index.
 
-Two passes over the file: the first validates every row (and reports every error at once), the
-second normalises and writes. The whole replacement — entries, names, passports, index keys,
+One pass over the file validates, normalises and writes every row; all errors are collected
+(with line and field) and any error rolls everything back. The whole replacement — entries, names, passports, index keys,
 the version row and its diff — happens in one write transaction: an import is all or nothing.
 
 Rows are written with ``executemany`` on the driver connection (SQLite) or SQLAlchemy Core
@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from faskim_desktop.core import messages
 from faskim_desktop.core.screening import listfile
 from faskim_desktop.core.screening.matcher import key_hashes
-from faskim_desktop.core.screening.normalise import normalise
 from faskim_desktop.store.db import Store
 from faskim_desktop.store.tables_cekal import (
     CekalChange,
@@ -94,80 +93,42 @@ def _previous(conn: Connection) -> dict[str, tuple[int, int]]:
 
 
 def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult:
-    """Validate ``path`` completely, then replace the list with it in one transaction.
+    """Replace the list with the content of ``path`` in one transaction, or change nothing.
 
-    Raises ``listfile.ListFileError`` (every error with line and field) and writes nothing when
-    the file has any error.
+    The file is read once: rows are validated, normalised and written as they come, inside the
+    write transaction. Any error (every one is collected, with line and field) rolls the whole
+    transaction back and raises ``listfile.ListFileError``; once an error is seen, the rest of
+    the file is only validated, not written.
     """
     path = Path(path)
-    seen, errors, counts = listfile.validate(path)
-    if errors:
-        raise listfile.ListFileError(errors)
-    if not seen:
-        raise listfile.ListFileError([listfile.RowError(0, "", "cekal.import.no_rows")])
-
     with store.write() as session:
         conn = session.connection()
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA cache_size = -131072")  # 128 MiB for the bulk build
         previous = _previous(conn)
-        new_digests = {ref: digest for ref, (_line, digest) in seen.items()}
-        del seen
-        added = [ref for ref in new_digests if ref not in previous]
-        removed = [ref for ref in previous if ref not in new_digests]
-        changed = [
-            ref for ref, digest in new_digests.items() if ref in previous and previous[ref][0] != digest
-        ]
-        unchanged = len(new_digests) - len(added) - len(changed)
-
         version_table = CekalVersion.__table__
         version_id = conn.execute(
             insert(version_table)
-            .values(
-                imported_at=datetime.now(UTC),
-                source=path.name[:255],
-                imported_by=imported_by[:64],
-                entries=counts["entries"],
-                cegah=counts["cegah"],
-                tangkal=counts["tangkal"],
-                names=counts["names"],
-                passports=counts["passports"],
-                added=len(added),
-                removed=len(removed),
-                changed=len(changed),
-                unchanged=unchanged,
-            )
+            .values(imported_at=datetime.now(UTC), source=path.name[:255], imported_by=imported_by[:64])
             .returning(version_table.c.id)
         ).scalar_one()
-
         for table in (CekalKey, CekalPassport, CekalName, CekalEntry):
             conn.execute(delete(table.__table__))
 
-        _insert(
-            conn,
-            CekalChange.__table__,
-            ("version_id", "reference", "kind"),
-            (
-                *((version_id, ref, "added") for ref in added),
-                *((version_id, ref, "removed") for ref in removed),
-                *((version_id, ref, "changed") for ref in changed),
-            ),
-        )
-        changed_set = set(changed)
-        del added, removed, changed
-
+        errors: list[listfile.RowError] = []
+        seen: set[str] = set()
+        counts = {"cegah": 0, "tangkal": 0, "added": 0, "changed": 0}
+        change_rows: list[tuple] = []
         key_values = array("q")
         key_years = array("h")
         key_names = array("l")
         names_rows: list[tuple] = []
         passport_rows: list[tuple] = []
         entry_rows: list[tuple] = []
-        name_id = 0
-        entry_id = 0
-        total_names = total_passports = 0
+        totals = {"names": 0, "passports": 0}
+        name_id = entry_id = 0
 
         def flush() -> None:
-            nonlocal total_names, total_passports
             _insert(
                 conn,
                 CekalEntry.__table__,
@@ -177,34 +138,43 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
                 ),
                 entry_rows,
             )  # fmt: skip
-            total_names += _insert(
-                conn, CekalName.__table__, ("id", "entry_id", "alias", "name", "norm"), names_rows
-            )
-            total_passports += _insert(conn, CekalPassport.__table__, ("entry_id", "number"), passport_rows)
+            totals["names"] += _insert(conn, CekalName.__table__, ("id", "entry_id", "alias", "name", "norm"), names_rows)
+            totals["passports"] += _insert(conn, CekalPassport.__table__, ("entry_id", "number"), passport_rows)
             entry_rows.clear()
             names_rows.clear()
             passport_rows.clear()
 
-        file_errors: list[listfile.RowError] = []
-        for row in listfile.read_rows(path, file_errors):
+        for row in listfile.read_rows(path, errors):
+            ref = row.reference
+            seen.add(ref)
+            if errors:
+                continue  # the import will be refused: only look for further errors
             entry_id += 1
+            counts[row.list_type] += 1
+            digest = row.digest()
+            before = previous.get(ref)
+            if before is None:
+                version = version_id
+                counts["added"] += 1
+                change_rows.append((version_id, ref, "added"))
+            elif before[0] != digest:
+                version = version_id
+                counts["changed"] += 1
+                change_rows.append((version_id, ref, "changed"))
+            else:
+                version = before[1]
             dob = row.dob_parsed
             year = dob.year if dob else 0
-            ref = row.reference
-            version = version_id if ref in changed_set or ref not in previous else previous[ref][1]
             entry_rows.append(
                 (
                     entry_id, ref, row.name, row.dob, dob.year if dob else None,
                     dob.month if dob else None, dob.day if dob else None, row.nationality, row.list_type,
-                    row.reason, row.valid_from, row.valid_until, version, str(new_digests[ref]),
+                    row.reason, row.valid_from, row.valid_until, version, str(digest),
                 )
             )  # fmt: skip
-            for alias_flag, text in ((False, row.name), *((True, a) for a in row.aliases)):
-                name = normalise(text)
-                if name.empty:
-                    continue
+            for position, (text_value, name) in enumerate(zip((row.name, *row.aliases), row.names, strict=True)):
                 name_id += 1
-                names_rows.append((name_id, entry_id, alias_flag, text, name.norm))
+                names_rows.append((name_id, entry_id, position > 0, text_value, name.norm))
                 for key in key_hashes(name):
                     key_values.append(key)
                     key_years.append(year)
@@ -213,29 +183,33 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
                 passport_rows.append((entry_id, number))
             if len(entry_rows) >= BATCH:
                 flush()
+        if errors:
+            raise listfile.ListFileError(errors)
+        if not entry_id:
+            raise listfile.ListFileError([listfile.RowError(0, "", "cekal.import.no_rows")])
         flush()
-        if file_errors:  # the file changed between the two passes
-            raise listfile.ListFileError(file_errors)
-        del previous, new_digests, changed_set
-
+        removed = [ref for ref in previous if ref not in seen]
+        change_rows.extend((version_id, ref, "removed") for ref in removed)
+        _insert(conn, CekalChange.__table__, ("version_id", "reference", "kind"), change_rows)
+        del previous, seen, change_rows
         total_keys = _insert_keys(conn, key_values, key_years, key_names)
+        del key_values, key_years, key_names
+        values = {
+            "entries": entry_id,
+            "cegah": counts["cegah"],
+            "tangkal": counts["tangkal"],
+            "names": totals["names"],
+            "passports": totals["passports"],
+            "added": counts["added"],
+            "removed": len(removed),
+            "changed": counts["changed"],
+            "unchanged": entry_id - counts["added"] - counts["changed"],
+        }
+        conn.execute(update(version_table).where(version_table.c.id == version_id).values(**values))
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA cache_size = -2000")
         log.info("cekal list version %s imported: %s entries, %s keys", version_id, entry_id, total_keys)
-        version_row = conn.execute(select(version_table).where(version_table.c.id == version_id)).one()
-    return ImportResult(
-        version=version_id,
-        entries=version_row.entries,
-        cegah=version_row.cegah,
-        tangkal=version_row.tangkal,
-        names=total_names,
-        passports=total_passports,
-        keys=total_keys,
-        added=version_row.added,
-        removed=version_row.removed,
-        changed=version_row.changed,
-        unchanged=version_row.unchanged,
-    )
+    return ImportResult(version=version_id, keys=total_keys, **values)
 
 
 def _insert_keys(conn: Connection, values: array, years: array, names: array) -> int:

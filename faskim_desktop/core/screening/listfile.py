@@ -6,8 +6,8 @@ valid_until``. Aliases and passport numbers are separated by ``;``; ``dob`` is `
 validity dates are ``YYYY-MM-DD`` or empty.
 
 Validation never stops at the first problem: every error is collected with its line number and
-field (``RowError``) so the sender of the list can correct the file in one pass. Files are read
-twice (validate, then load) so a national list never has to sit in memory as Python objects.
+field (``RowError``) so the sender of the list can correct the file in one pass. Rows are
+streamed, so a national list never has to sit in memory as Python objects.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from pathlib import Path
 from faskim_desktop.core import messages
 from faskim_desktop.core.errors import FaskimError
 from faskim_desktop.core.screening.matcher import Dob, parse_dob
-from faskim_desktop.core.screening.normalise import normalise, normalise_passport
+from faskim_desktop.core.screening.normalise import NormalName, normalise, normalise_passport
 
 COLUMNS = (
     "reference",
@@ -90,6 +89,7 @@ class ListRow:
     reason: str
     valid_from: date | None
     valid_until: date | None
+    names: tuple[NormalName, ...] = ()  # the name, then each alias, normalised
 
     def digest(self) -> int:
         """A content hash for the diff between versions (signed 63-bit)."""
@@ -135,23 +135,36 @@ def _raw_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 def _csv_rows(path: Path, head: bytes) -> Iterator[tuple[int, list[str]]]:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (len(head) >= 2 and b"\x00" in head):
         raise ListFileError([RowError(0, "", "cekal.import.encoding", (("detail", "UTF-16"),))])
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise ListFileError([RowError(line, "", "cekal.import.encoding", (("detail", "byte"),))]) from err
-    del data
-    if "\x00" in text:
-        raise ListFileError([RowError(0, "", "cekal.import.encoding", (("detail", "NUL"),))])
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Streamed: a national list is decoded line by line, never held as one string.
+    handle = path.open("r", encoding="utf-8-sig", errors="strict", newline="")
+    reader = csv.reader(handle)
     start = 1
     try:
         for cells in reader:
+            if any("\x00" in c for c in cells):
+                raise ListFileError([RowError(start, "", "cekal.import.encoding", (("detail", "NUL"),))])
             yield start, cells
             start = reader.line_num + 1
+    except UnicodeDecodeError as err:
+        raise ListFileError([RowError(_bad_byte_line(path), "", "cekal.import.encoding", (("detail", "byte"),))]) from err
     except csv.Error as err:
         raise ListFileError([RowError(reader.line_num, "", "cekal.import.csv_syntax")]) from err
+    finally:
+        handle.close()
+
+
+def _bad_byte_line(path: Path) -> int:
+    """The line of the first byte sequence that is not UTF-8 (only called when decoding failed)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.readline(1 << 20), b""):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return line
+            line += chunk.count(b"\n")
+    return line
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -194,65 +207,69 @@ def _parse_date(text: str) -> date | None:
     return date.fromisoformat(text)
 
 
-def _check_row(line: int, cells: list[str], index: dict[str, int], errors: list[RowError]) -> ListRow | None:
-    def cell(name: str) -> str:
-        position = index.get(name)
-        if position is None or position >= len(cells):
-            return ""
-        return cells[position].strip()
-
+def _check_row(line: int, cells: list[str], positions: list[int], errors: list[RowError]) -> ListRow | None:
+    width = len(cells)
+    (reference, name, aliases_text, dob_text, nationality, passports_text, list_type, reason, valid_from,
+     valid_until) = [cells[p].strip() if p < width else "" for p in positions]  # fmt: skip
     before = len(errors)
 
     def bad(field: str, code: str, **params: object) -> None:
         errors.append(RowError(line, field, code, tuple(params.items())))
 
-    reference = cell("reference")
     if not reference:
         bad("reference", "cekal.import.required")
     elif len(reference) > MAX_REFERENCE:
         bad("reference", "cekal.import.too_long", limit=MAX_REFERENCE)
-    name = cell("name")
+    names: list[NormalName] = []
     if not name:
         bad("name", "cekal.import.required")
     elif len(name) > MAX_NAME:
         bad("name", "cekal.import.too_long", limit=MAX_NAME)
-    elif normalise(name).empty:
-        bad("name", "cekal.import.name_unreadable")
-    aliases = tuple(a.strip() for a in cell("aliases").split(";") if a.strip())
-    for alias in aliases:
-        if len(alias) > MAX_NAME:
-            bad("aliases", "cekal.import.too_long", limit=MAX_NAME)
-        elif normalise(alias).empty:
-            bad("aliases", "cekal.import.name_unreadable")
-    dob_text = cell("dob")
+    else:
+        normal = normalise(name)
+        if normal.empty:
+            bad("name", "cekal.import.name_unreadable")
+        names.append(normal)
+    aliases: tuple[str, ...] = ()
+    if aliases_text:
+        aliases = tuple(a.strip() for a in aliases_text.split(";") if a.strip())
+        for alias in aliases:
+            if len(alias) > MAX_NAME:
+                bad("aliases", "cekal.import.too_long", limit=MAX_NAME)
+                continue
+            normal = normalise(alias)
+            if normal.empty:
+                bad("aliases", "cekal.import.name_unreadable")
+            names.append(normal)
     dob: Dob | None = None
-    try:
-        dob = parse_dob(dob_text)
-    except ValueError:
-        bad("dob", "cekal.import.bad_dob")
-    nationality = cell("nationality").upper()
+    if dob_text:
+        try:
+            dob = parse_dob(dob_text)
+        except ValueError:
+            bad("dob", "cekal.import.bad_dob")
+    nationality = nationality.upper()
     if nationality and not _ALPHA3.match(nationality):
         bad("nationality", "cekal.import.bad_nationality")
     passports: list[str] = []
-    for raw in cell("passports").split(";"):
-        if raw.strip():
-            number = normalise_passport(raw)
-            if not number or len(raw.strip()) > 32:
-                bad("passports", "cekal.import.bad_passport")
-            else:
-                passports.append(number)
-    list_type = cell("list_type").lower()
+    if passports_text:
+        for raw in passports_text.split(";"):
+            if raw.strip():
+                number = normalise_passport(raw)
+                if not number or len(raw.strip()) > 32:
+                    bad("passports", "cekal.import.bad_passport")
+                else:
+                    passports.append(number)
+    list_type = list_type.lower()
     if not list_type:
         bad("list_type", "cekal.import.required")
     elif list_type not in LIST_TYPES:
         bad("list_type", "cekal.import.bad_list_type")
-    reason = cell("reason")
     if len(reason) > MAX_REASON:
         bad("reason", "cekal.import.too_long", limit=MAX_REASON)
     dates: dict[str, date | None] = {}
-    for field in ("valid_from", "valid_until"):
+    for field, text in (("valid_from", valid_from), ("valid_until", valid_until)):
         try:
-            dates[field] = _parse_date(cell(field))
+            dates[field] = _parse_date(text)
         except ValueError:
             dates[field] = None
             bad(field, "cekal.import.bad_date")
@@ -273,6 +290,7 @@ def _check_row(line: int, cells: list[str], index: dict[str, int], errors: list[
         reason=reason,
         valid_from=dates["valid_from"],
         valid_until=dates["valid_until"],
+        names=tuple(names),
     )
 
 
@@ -283,6 +301,7 @@ def read_rows(path: Path, errors: list[RowError]) -> Iterator[ListRow]:
     not a workbook, header without the required columns).
     """
     rows = _raw_rows(Path(path))
+    seen: dict[str, int] = {}  # reference -> first line
     header_seen = False
     index: dict[str, int] = {}
     for line, cells in rows:
@@ -293,6 +312,7 @@ def read_rows(path: Path, errors: list[RowError]) -> Iterator[ListRow]:
             names = [c.strip().lower().lstrip("\ufeff") for c in cells]
             index = {name: position for position, name in enumerate(names) if name}
             missing = [c for c in COLUMNS if c not in index]
+            positions = [index.get(c, len(names) + 1) for c in COLUMNS]
             if missing:
                 raise ListFileError(
                     [RowError(line, "", "cekal.import.missing_columns", (("columns", ", ".join(missing)),))]
@@ -303,31 +323,30 @@ def read_rows(path: Path, errors: list[RowError]) -> Iterator[ListRow]:
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names) :]):
             errors.append(RowError(line, "", "cekal.import.row_length", (("expected", len(names)),)))
             continue
-        row = _check_row(line, cells, index, errors)
+        row = _check_row(line, cells, positions, errors)
+        reference = cells[positions[0]].strip() if positions[0] < len(cells) else ""
+        if reference:  # duplicates are found among every row, valid or not
+            first = seen.setdefault(reference, line)
+            if first != line:
+                errors.append(
+                    RowError(line, "reference", "cekal.import.duplicate_reference", (("first", first),))
+                )
+                continue
         if row is not None:
             yield row
     if not header_seen:
         raise ListFileError([RowError(0, "", "cekal.import.empty_file")])
 
 
-def validate(path: Path) -> tuple[dict[str, tuple[int, int]], list[RowError], dict[str, int]]:
-    """First pass: every error, and reference → (line, digest) of the valid rows, and counts."""
+def check_file(path: Path) -> list[RowError]:
+    """Every error of the file, without touching any store."""
     errors: list[RowError] = []
-    seen: dict[str, tuple[int, int]] = {}
-    counts = {"entries": 0, "cegah": 0, "tangkal": 0, "names": 0, "passports": 0}
-    for row in read_rows(path, errors):
-        first = seen.get(row.reference)
-        if first is not None:
-            errors.append(RowError(row.line, "reference", "cekal.import.duplicate_reference", (("first", first[0]),)))
-            continue
-        seen[row.reference] = (row.line, row.digest())
-        counts["entries"] += 1
-        counts[row.list_type] += 1
-        counts["names"] += 1 + len(row.aliases)
-        counts["passports"] += len(row.passports)
-    # duplicates among rows that had other errors are reported too: a second pass would be
-    # needed to find them, and the first error already makes the row refused.
-    return seen, errors, counts
+    try:
+        for _row in read_rows(path, errors):
+            pass
+    except ListFileError as err:
+        return err.errors
+    return errors
 
 
 messages.register(
