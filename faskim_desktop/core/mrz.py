@@ -432,10 +432,12 @@ def mrz_key(doc_no: str, dob: str, expiry: str) -> str:
     ``mrz_key("L898902C", "690806", "940623") == "L898902C<369080619406236"``.
     """
     number = _clean_number(doc_no).ljust(9, "<")
-    for raw, which in ((dob, "date_of_birth"), (expiry, "date_of_expiry")):
-        if not re.fullmatch(r"[0-9]{6}", raw.strip()):
-            raise ValidationError(f"mrz.key.{which}", field=which)
-    dob, expiry = dob.strip(), expiry.strip()
+    dob, expiry = dob.strip().upper(), expiry.strip()
+    # A date of birth may be partly unknown ('<' fillers, part 3 §4.4); it is keyed as printed.
+    if not re.fullmatch(r"[0-9]{2}[0-9<]{4}", dob):
+        raise ValidationError("mrz.key.date_of_birth", field="date_of_birth")
+    if not re.fullmatch(r"[0-9]{6}", expiry):
+        raise ValidationError("mrz.key.date_of_expiry", field="date_of_expiry")
     return number + check_digit(number) + dob + check_digit(dob) + expiry + check_digit(expiry)
 
 

@@ -251,3 +251,12 @@ def test_differences_between_two_readings() -> None:
     assert mrz.differences(printed, chip) == ["sex"]  # names compare in folded form
     chip = dataclasses.replace(printed, document_number="L898902C4", date_of_birth=None)
     assert mrz.differences(printed, chip) == ["document_number", "date_of_birth"]
+
+
+def test_mrz_key_with_unknown_birth_day_and_from_parsed_data() -> None:
+    assert (
+        mrz.mrz_key("L898902C", "6908<<", "940623")
+        == "L898902C<36908<<" + mrz.check_digit("6908<<") + "9406236"
+    )
+    # the specimen's printed check digits 6, 2 and 9 follow the three fields
+    assert mrz.parse("\n".join(TD3), today=TODAY).bac_key() == "L898902C3674081221204159"

@@ -149,7 +149,9 @@ class PassportReader:
             self._sm = bac.authenticate(self._transmit, keys, rnd_ifd=rnd_ifd, k_ifd=self._random(16))
         except BacRefused as refused:
             sw = str(refused.params.get("sw", ""))
-            if sw.startswith("63"):  # the chip compared the cryptogram: the key is wrong
+            # 63xx: the chip compared the cryptogram, so the key is wrong; no status word: the
+            # chip's own answer did not verify. Only a bare refusal may mean "PACE only".
+            if not sw or sw.startswith("63"):
                 raise
             if self._has_card_access():
                 raise PaceOnly() from refused
