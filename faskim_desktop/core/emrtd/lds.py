@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.utils import CryptographyDeprecationWarning
 
 from faskim_desktop.core import mrz
 from faskim_desktop.core.emrtd import tlv
@@ -445,6 +447,14 @@ def _verify_signature(cert: x509.Certificate, signer: SignerInfo, signed_bytes: 
 
 
 def _signer_certificate(signed: SignedData, signer: SignerInfo) -> x509.Certificate:
+    # Some issued DS certificates break RFC 5280 (e.g. a negative serial number); they are
+    # still read, without cryptography's deprecation warning on every passport.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+        return _find_signer_certificate(signed, signer)
+
+
+def _find_signer_certificate(signed: SignedData, signer: SignerInfo) -> x509.Certificate:
     # ``cryptography`` parses certificate fields lazily: a damaged certificate may only fail
     # when its issuer or subject is read, so every access is guarded.
     certs = []
