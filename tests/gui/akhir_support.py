@@ -1,0 +1,66 @@
+"""Shared by the Langkah Akhir GUI tests: the crew, a case carried to a state, pages at the
+wizard's size, screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from faskim_desktop.core import sop
+from faskim_desktop.core.scripted_case import Crew, carry
+from faskim_desktop.core.services.base import CaseRef
+from faskim_desktop.core.services.issuance import IssuanceService
+from faskim_desktop.core.workspace import Workspace
+from faskim_desktop.store.tables import CardPrint, Case
+from tests.conftest import PASSWORD, principals
+
+PAGE_SIZE = (1010, 600)  # the wizard's page area in a 1366×768 window
+
+
+def crew(ws: Workspace) -> Crew:
+    people = principals(ws)
+    return Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
+                people["kakanim1"], people["infokim1"])
+
+
+def case_at(ws: Workspace, state: sop.State) -> CaseRef:
+    """A fresh case carried to ``state`` by the services (printing done by the services too)."""
+    if state is sop.State.PENGESAHAN:
+        case = carry(ws, crew(ws), until=sop.State.CETAK).case
+        assert case is not None
+        issuance = IssuanceService(ws, crew(ws).loket)
+        print_id = issuance.begin_print(case.id, "simulated")
+        issuance.job_submitted(print_id, "sim-test")
+        return issuance.finish_print(print_id, True)
+    case = carry(ws, crew(ws), until=state).case
+    assert case is not None and case.state is state, case
+    return case
+
+
+def stored_case(ws: Workspace, case_id: int) -> Case:
+    with ws.store.read() as session:
+        found = session.get(Case, case_id)
+        assert found is not None
+        return found
+
+
+def prints(ws: Workspace, case_id: int) -> list[CardPrint]:
+    with ws.store.read() as session:
+        return list(session.execute(
+            select(CardPrint).where(CardPrint.case_id == case_id).order_by(CardPrint.id)).scalars())
+
+
+def show_page(qtbot, page):  # type: ignore[no-untyped-def]
+    qtbot.addWidget(page)
+    page.resize(*PAGE_SIZE)
+    page.show()
+    return page
+
+
+def screenshot(widget, artifacts: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
+    folder = artifacts / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"akhir_{name}.png"
+    widget.grab().save(str(path))
+    return path
