@@ -21,7 +21,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-from faskim_desktop.core import messages
+from faskim_desktop.core import clock, messages
 from faskim_desktop.core.errors import ValidationError
 
 MRZ_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
@@ -197,7 +197,7 @@ def birth_date(raw: str, today: dt.date | None = None) -> dt.date | None:
     ``None`` when the MRZ marks the date (partly) unknown with fillers (part 3 §4.4, e.g.
     ``7408<<``).
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     if "<" in raw and re.fullmatch(r"[0-9<]{6}", raw):
         return None
     yy, mm, dd = _yymmdd(raw, "date_of_birth")
@@ -216,7 +216,7 @@ EXPIRY_HORIZON_YEARS = 20  # documents are not issued for longer than this
 
 def expiry_date(raw: str, today: dt.date | None = None) -> dt.date:
     """Date of expiry from YYMMDD: 20YY unless that lies more than ~20 years ahead."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     yy, mm, dd = _yymmdd(raw, "date_of_expiry")
     year = 2000 + yy
     if year > today.year + EXPIRY_HORIZON_YEARS:
@@ -369,7 +369,7 @@ def parse(text: str, today: dt.date | None = None) -> MrzData:
     Raises ``ValidationError`` (never anything else) naming the first failing element: the
     format, a character, a state code, a date, the sex, or which check digit failed.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     lines = split_lines(text)
     _check_alphabet(lines)
     width = len(lines[0])
@@ -411,6 +411,23 @@ def differences(a: MrzData, b: MrzData) -> list[str]:
         if left != right:
             out.append(name)
     return out
+
+
+def entry_fields(data: MrzData, source: str) -> dict[str, str]:
+    """The step-3 data-entry fields (``services.intake.EntryData`` names) an MRZ or chip fills.
+
+    ``source`` is ``"mrz"`` or ``"chip"`` (the form marks these fields as read from the
+    document). Dates are ISO; a partly unknown date of birth is left empty for the officer.
+    """
+    return {
+        "nama_pemohon": data.names,
+        "sex": data.sex.value,
+        "tanggal_lahir": data.date_of_birth.isoformat() if data.date_of_birth else "",
+        "nationality": data.nationality,
+        "passport_no": data.document_number,
+        "passport_expiry": data.date_of_expiry.isoformat(),
+        "passport_source": source,
+    }
 
 
 # ----------------------------------------------------------------------------------------------

@@ -260,3 +260,16 @@ def test_mrz_key_with_unknown_birth_day_and_from_parsed_data() -> None:
     )
     # the specimen's printed check digits 6, 2 and 9 follow the three fields
     assert mrz.parse("\n".join(TD3), today=TODAY).bac_key() == "L898902C3674081221204159"
+
+
+def test_entry_fields_for_step_3() -> None:
+    data = mrz.parse("\n".join(TD3), today=TODAY)
+    assert mrz.entry_fields(data, "mrz") == {
+        "nama_pemohon": "ANNA MARIA ERIKSSON",
+        "sex": "F",
+        "tanggal_lahir": "1974-08-12",
+        "nationality": "UTO",
+        "passport_no": "L898902C3",
+        "passport_expiry": "2012-04-15",
+        "passport_source": "mrz",
+    }
