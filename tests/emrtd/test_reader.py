@@ -303,3 +303,17 @@ def test_demo_face_without_scikit_image(monkeypatch: pytest.MonkeyPatch) -> None
     with Image.open(io.BytesIO(jpeg)) as image:
         assert image.format == "JPEG" and image.size == (width, height)
     assert len(jpeg) <= 20_000
+
+
+def test_chip_without_ef_com(demo_content: ChipContent) -> None:
+    files = {k: v for k, v in demo_content.files.items() if k != lds.FID_COM}
+    chip = EmrtdApplet(DEMO, dataclasses.replace(demo_content, files=files))
+    data = PassportReader(chip.respond).read(DEMO.mrz_key)
+    assert "EF.COM" not in data.files and data.face is not None and data.sod_ok
+
+
+def test_chip_without_sod(demo_content: ChipContent) -> None:
+    files = {k: v for k, v in demo_content.files.items() if k != lds.FID_SOD}
+    chip = EmrtdApplet(DEMO, dataclasses.replace(demo_content, files=files))
+    data = PassportReader(chip.respond).read(DEMO.mrz_key, read_face=False)
+    assert data.passive_auth is None and data.sod_ok is None and data.face is None

@@ -249,8 +249,13 @@ class PassportReader:
         self.select_application()
         self.authenticate(mrz_key)
         files: dict[str, bytes] = {}
-        files["EF.COM"] = self.read_file(lds.FID_COM, progress)
-        ef_com = lds.parse_ef_com(files["EF.COM"])
+        try:
+            files["EF.COM"] = self.read_file(lds.FID_COM, progress)
+            ef_com = lds.parse_ef_com(files["EF.COM"])
+        except FileMissing:
+            # LDS 1.8 chips may omit EF.COM (part 10 §4.6.1): DG1 and DG2 are mandatory anyway.
+            log.info("chip has no EF.COM")
+            ef_com = lds.EfCom("", "", (1, 2))
         files["DG1"] = self.read_file(lds.dg_fid(1), progress)
         dg1 = lds.parse_dg1(files["DG1"])
         face = None
