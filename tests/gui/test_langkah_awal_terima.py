@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from faskim_desktop.core import sop
 from faskim_desktop.core.services.intake import IntakeService
 from faskim_desktop.core.services.queues import TicketQueue
+from faskim_desktop.gui.pages.step_periksa import PeriksaPage
+from faskim_desktop.gui.pages.step_terima import TerimaPage
 from faskim_desktop.store.tables import Case, DocumentCheck, QueueTicket
 from tests.conftest import wait_idle
 from tests.gui.awal_support import (
@@ -15,12 +17,10 @@ from tests.gui.awal_support import (
     open_window,
     printed_jobs,
     shot,
-    type_text,
     state_of,
+    type_text,
     wait_state,
 )
-from faskim_desktop.gui.pages.step_periksa import PeriksaPage  # noqa: E402
-from faskim_desktop.gui.pages.step_terima import TerimaPage  # noqa: E402
 
 LEFT = Qt.MouseButton.LeftButton
 
