@@ -120,8 +120,14 @@ def require_not(actor: Principal, forbidden: set[str], code: str) -> None:
         raise PermissionDenied(code)
 
 
-def system_or(actor: Principal) -> Principal:
-    """Automatic steps run as the system on behalf of whoever triggered them."""
+def system_or(actor: Principal, case: Case) -> Principal:
+    """Automatic steps run as the system on behalf of whoever triggered them — only a person who
+    performs that step (the counter officer for the cekal check and the register number)."""
+    step = sop.step_of(sop.State(case.state))
+    people = tuple(r for r in (step.performers if step else ()) if r is not Role.SYSTEM)
+    if not actor.has(*people):
+        raise PermissionDenied("case.role_required", action=case.state,
+                               roles=", ".join(r.value for r in people))
     return Principal(actor.user_id, actor.username, actor.full_name, actor.roles | {Role.SYSTEM})
 
 

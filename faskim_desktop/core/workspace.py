@@ -97,6 +97,9 @@ def configure_logging(folder: Path, level: str = "INFO") -> Path:
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
         root.addHandler(handler)
+    # SQL statements carry the personal data as parameters: never log them, whatever the level.
+    for noisy in ("sqlalchemy", "alembic", "PIL"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     return path
 
 

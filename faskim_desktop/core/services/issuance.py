@@ -45,7 +45,7 @@ class IssuanceService(StepService):
         """Allocated by the store in the same transaction as the step: gapless, never reused."""
         with self.transaction() as session:
             found = self._case(session, case)
-            actor = case_machine.system_or(self.actor)
+            actor = case_machine.system_or(self.actor, found)
             case_machine.check_allowed(found, sop.Action.ASSIGN_REGISTER, actor)
             if found.register_no:
                 raise IllegalTransition("issuance.has_register", number=found.number)

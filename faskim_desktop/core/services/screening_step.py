@@ -65,7 +65,7 @@ class ScreeningStepService(StepService):
         outcome = Screener(self.ws.store).screen(query)
         with self.transaction() as session:
             found = self._case(session, found.id or 0)
-            system = case_machine.system_or(self.actor)
+            system = case_machine.system_or(self.actor, found)
             action = sop.Action.SCREEN_HIT if outcome.hit else sop.Action.SCREEN_CLEAR
             case_machine.check_allowed(found, action, system)
             session.add(Screening(
