@@ -10,8 +10,10 @@ from sqlalchemy import select
 from faskim_desktop.core import sop
 from faskim_desktop.core.scripted_case import Crew, carry
 from faskim_desktop.core.services.base import CaseRef
+from faskim_desktop.core.services.card_output import CardOutputService
 from faskim_desktop.core.services.issuance import IssuanceService
 from faskim_desktop.core.workspace import Workspace
+from faskim_desktop.documents.compose.card import render_case_card
 from faskim_desktop.store.tables import CardPrint, Case
 from tests.conftest import PASSWORD, principals
 
@@ -31,6 +33,7 @@ def case_at(ws: Workspace, state: sop.State) -> CaseRef:
         assert case is not None
         issuance = IssuanceService(ws, crew(ws).loket)
         print_id = issuance.begin_print(case.id, "simulated")
+        CardOutputService(ws, crew(ws).loket).keep(case.id, render_case_card(ws, case.id), print_id)
         issuance.job_submitted(print_id, "sim-test")
         return issuance.finish_print(print_id, True)
     case = carry(ws, crew(ws), until=state).case

@@ -30,7 +30,14 @@ from faskim_desktop.core.services.office_keys import OfficeKeys
 from faskim_desktop.devices.protocols import DeviceKind, Frame, ScannedPage, ScanSettings
 from faskim_desktop.gui import i18n
 from faskim_desktop.gui.context import SeatContext
-from faskim_desktop.gui.pages.akhir_widgets import ERROR_STYLE, OK_STYLE, ImageBox, MessageLine, frame_image
+from faskim_desktop.gui.pages.akhir_widgets import (
+    ERROR_STYLE,
+    OK_STYLE,
+    ImageBox,
+    MessageLine,
+    frame_image,
+    pdf_pages,
+)
 
 FIELD_LABELS = {
     "register_number": "Nomor register", "name": "Nama", "sex": "Jenis kelamin",
@@ -137,6 +144,12 @@ class VerifyCardPage(QWidget):
         self._busy(True)
         if path.suffix.lower() in (".png", ".jpg", ".jpeg"):
             self.image.show_image(QImage(str(path)))
+        elif path.suffix.lower() == ".pdf":
+            try:
+                pages = pdf_pages(path.read_bytes(), self.image.height() - 6)
+            except OSError:
+                pages = []
+            self.image.show_image(pages[-1] if pages else None)  # the back, where the seal is
         ctx = self.ctx
         ctx.run(lambda: verify_file(path, OfficeKeys(ctx.ws).trusted()), self.show_result, self, self._failed)
 
