@@ -228,6 +228,8 @@ def test_chip_read_fills_passport_and_shows_a_mismatch_before_saving(qtbot, work
     with workspace.store.read() as session:
         person = session.get(Foreigner, session.get(Case, case_id).foreigner_id)
         assert person.passport_source == "chip" and person.passport_no == "UC4719825"
+        photo = session.query(StoredFile).filter_by(case_id=case_id, kind="chip_photo").one()
+        assert photo.media_type == "image/jpeg"
 
 
 def test_a_wrong_chip_key_is_refused_in_words(qtbot, workspace, seat_factory) -> None:

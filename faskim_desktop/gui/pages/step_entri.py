@@ -39,6 +39,7 @@ from faskim_desktop.core import mrz, sop
 from faskim_desktop.core.emrtd.reader import PassportData, PassportReader
 from faskim_desktop.core.errors import ValidationError
 from faskim_desktop.core.services.base import CaseRef
+from faskim_desktop.core.services.chip_photo import ChipPhotoService
 from faskim_desktop.core.services.intake import EntryData, IntakeService, validate
 from faskim_desktop.core.services.screening_step import ScreeningStepService
 from faskim_desktop.core.transliteration import to_mrz_name
@@ -128,10 +129,12 @@ class EntriPage(StepPage):
         self.touched: set[str] = set()
         self.source = "typed"
         self.chip: Reading | None = None
+        self.chip_face: tuple[bytes, str] | None = None
         self.mrz_reading: Reading | None = None
         self._loading = False
         self._dirty = False
         self._extra: dict[str, str] = {}
+        self._invalid_shown = False
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -170,7 +173,6 @@ class EntriPage(StepPage):
         self.mrz_edit.setTabChangesFocus(True)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.mrz_edit.setFont(mono)
-        self.mrz_edit.setFixedHeight(52)
         self.mrz_edit.setPlaceholderText(self.tr("Pindai MRZ paspor dengan pembaca MRZ, atau ketik kedua barisnya"))
         self.mrz_status = QLabel()
         self.mrz_status.setWordWrap(True)
@@ -178,15 +180,17 @@ class EntriPage(StepPage):
         self.chip_button.setAutoDefault(False)
         self.chip_button.clicked.connect(self.read_passport_chip)
         self.chip_busy = Busy(self.chip_button, self.tr("Membaca cip…"))
-        mrz_row = QWidget()
-        mrz_layout = QGridLayout(mrz_row)
-        mrz_layout.setContentsMargins(0, 0, 0, 0)
-        mrz_layout.addWidget(self.mrz_edit, 0, 0)
-        mrz_layout.addWidget(self.chip_button, 0, 1, Qt.AlignmentFlag.AlignTop)
-        mrz_layout.addWidget(self.mrz_status, 1, 0, 1, 2)
+        self.mrz_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.mrz_edit.setFixedHeight(3 * self.mrz_edit.fontMetrics().lineSpacing() + 14)
+        mrz_box = QGroupBox(self.tr("Baca data paspor (MRZ atau cip)"))
+        mrz_layout = QGridLayout(mrz_box)
         mrz_label = QLabel(self.tr("&MRZ:"))
         mrz_label.setBuddy(self.mrz_edit)
-        person.addRow(mrz_label, mrz_row)
+        mrz_layout.addWidget(mrz_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        mrz_layout.addWidget(self.mrz_edit, 0, 1)
+        mrz_layout.addWidget(self.chip_button, 0, 2, Qt.AlignmentFlag.AlignTop)
+        mrz_layout.addWidget(self.mrz_status, 1, 1, 1, 2)
+        mrz_layout.setColumnStretch(1, 1)
         self.find_niora = QPushButton(self.tr("Ca&ri"))
         self.find_passport = QPushButton(self.tr("Cari"))
         for button in (self.find_niora, self.find_passport):
@@ -255,14 +259,15 @@ class EntriPage(StepPage):
 
         body = QWidget()
         grid = QGridLayout(body)
-        grid.addWidget(self.mismatch_box, 0, 0, 1, 2)
-        grid.addWidget(person_box, 1, 0, 2, 1)
-        grid.addWidget(sop_box, 1, 1)
-        grid.addWidget(sponsor_box, 2, 1)
-        grid.addWidget(stay_box, 3, 1)
+        grid.addWidget(mrz_box, 0, 0, 1, 2)
+        grid.addWidget(self.mismatch_box, 1, 0, 1, 2)
+        grid.addWidget(person_box, 2, 0, 2, 1)
+        grid.addWidget(sop_box, 2, 1)
+        grid.addWidget(sponsor_box, 3, 1)
+        grid.addWidget(stay_box, 4, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(4, 1)
+        grid.setRowStretch(5, 1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -395,7 +400,9 @@ class EntriPage(StepPage):
         self.busy.stop()
         self.chip_busy.stop()
         self.touched.clear()
+        self._invalid_shown = False
         self.chip = None
+        self.chip_face = None
         self.mrz_reading = None
         self.mismatch_box.setVisible(False)
         self.mismatch_ok.setChecked(False)
@@ -457,6 +464,12 @@ class EntriPage(StepPage):
             problem = problems.get(name)
             text = message_of(problem) if problem is not None and name in self.touched else ""
             mark(self.widgets[name], label, text)
+        if self._invalid_shown:
+            if problems:
+                self.message.error(message_of(ValidationError("entry.invalid", count=len(problems))))
+            else:
+                self.message.clear()
+                self._invalid_shown = False
         self._show_source()
         return problems
 
@@ -576,6 +589,7 @@ class EntriPage(StepPage):
         self.chip = reading
         self._apply_reading(reading)
         if data.face is not None:
+            self.chip_face = (data.face.data, data.face.mime)
             pixmap = QPixmap()
             if pixmap.loadFromData(data.face.data):
                 self.photo_label.setPixmap(pixmap)
@@ -590,7 +604,7 @@ class EntriPage(StepPage):
         if differences:
             labels = {name: self._caption(name) for name in differences}
             lines = [
-                f"• {labels[n]} {before[n]!s} → {reading.values[n]}" for n in differences
+                f"• {labels[n]} {before[n]!s} → {self.value(n)}" for n in differences
             ]
             self.mismatch_text.setText(
                 self.tr("Data yang diketik/MRZ berbeda dengan cip. Data cip sudah dipakai; periksa sebelum "
@@ -599,10 +613,10 @@ class EntriPage(StepPage):
             self.mismatch_ok.setChecked(False)
             self.mismatch_box.setVisible(True)
             self.scroll.ensureWidgetVisible(self.mismatch_box)
-            self.message.warn(self.tr("Cip terbaca (%1), tetapi ada perbedaan data.").replace("%1", integrity))
+            self.message.warn(self.tr("Cip terbaca — %1 — tetapi ada perbedaan data.").replace("%1", integrity))
         else:
             self.mismatch_box.setVisible(False)
-            self.message.ok(self.tr("Cip paspor terbaca (%1); data paspor terisi.").replace("%1", integrity))
+            self.message.ok(self.tr("Cip paspor terbaca — %1; data paspor terisi.").replace("%1", integrity))
 
     def _caption(self, name: str) -> str:
         widget = self.widgets[name]
@@ -724,7 +738,8 @@ class EntriPage(StepPage):
         problems = self.validate_typed()
         if problems:
             first = next(iter(problems))
-            self.message.error(ValidationError("entry.invalid", field=first, count=len(problems), errors=problems))
+            self.message.error(message_of(ValidationError("entry.invalid", field=first, count=len(problems))))
+            self._invalid_shown = True
             self.widgets[first].setFocus()
             self.scroll.ensureWidgetVisible(self.widgets[first])
             return
@@ -733,9 +748,15 @@ class EntriPage(StepPage):
         self._draft_timer.stop()
         self._dirty = False
         ctx, case_id, entry = self.ctx, self.case.id, self.entry()
+        face = self.chip_face if self.source == "chip" else None
 
         def work() -> tuple[CaseRef, BaseException | None]:
             saved = IntakeService(ctx.ws, ctx.principal).save_data(case_id, entry)
+            if face is not None:
+                try:
+                    ChipPhotoService(ctx.ws, ctx.principal).save(case_id, *face)
+                except Exception as err:  # the data is saved; a photo that cannot be kept is not fatal
+                    log.warning("chip photo not stored: %s", getattr(err, "code", type(err).__name__))
             try:  # step 4 runs at once; if it fails the case waits in CEKAL and the cekal page retries
                 return ScreeningStepService(ctx.ws, ctx.principal).screen(saved), None
             except Exception as err:
@@ -750,7 +771,7 @@ class EntriPage(StepPage):
         for name, err in problems.items():
             if name in self.widgets:
                 mark(self.widgets[name], self.errors[name], message_of(err))
-        self.message.error(error)
+        self.message.error(message_of(error) if problems else error)
 
     def _saved(self, result: tuple[CaseRef, BaseException | None]) -> None:
         case, screening_error = result
