@@ -1,0 +1,67 @@
+"""The file scan (step 4a) with the real SANE driver against the `test` backend of
+``scripts/devices start`` (the SANE stand-in), through the page and the seat's device hub."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+
+from faskim_desktop.core import sop
+from faskim_desktop.core.scripted_case import Crew, carry
+from faskim_desktop.core.services.awal_views import scan_image, scan_pages
+from faskim_desktop.devices.protocols import DeviceKind
+from faskim_desktop.devices.settings import DeviceChoice
+from faskim_desktop.gui.pages.step_pindai import PindaiPage
+from tests.conftest import PASSWORD, principals, wait_idle
+from tests.devices_stack import standins
+from tests.gui.awal_support import open_in_awal, open_window, shot, wait_state
+
+pytestmark = pytest.mark.stack
+
+
+@pytest.fixture
+def sane_env() -> dict[str, str]:
+    env = standins.load()
+    if env is None:
+        pytest.skip(standins.NOT_STARTED)
+    if not env.get("SANE_CONFIG_DIR") or not env.get("FASKIM_TEST_SCANNER"):
+        pytest.skip("the SANE stand-in is not configured in .run/devices/env (scripts/devices start)")
+    os.environ["SANE_CONFIG_DIR"] = env["SANE_CONFIG_DIR"]  # read by libsane at its first init
+    return env
+
+
+def test_scan_through_the_sane_stand_in_and_forward(qtbot, workspace, seat_factory, artifacts, sane_env) -> None:
+    people = principals(workspace)
+    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
+                people["kakanim1"], people["infokim1"])
+    case_id = carry(workspace, crew, until=sop.State.PINDAI_BERKAS).case.id
+    ctx = seat_factory("loket1", simulated=False)
+    ctx.devices.settings.set_choice(DeviceKind.SCANNER, DeviceChoice("sane", sane_env["FASKIM_TEST_SCANNER"]))
+    try:
+        available = ctx.devices.driver_name(DeviceKind.SCANNER)
+    except Exception as err:  # pragma: no cover - depends on the machine
+        pytest.skip(f"SANE driver not usable here: {err}")
+    assert available == "sane"
+    window = open_window(qtbot, ctx)
+    page = open_in_awal(qtbot, window, ctx, case_id, PindaiPage)
+    page.resolution.setCurrentIndex(0)  # 150 dpi
+    for index in (0, 1):
+        page.category.setCurrentIndex(index)
+        qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.scan_busy.active is False, timeout=30_000)
+        wait_idle(qtbot, ctx)
+        if "gagal" in page.message.text():
+            pytest.skip(f"the SANE stand-in did not scan: {page.message.text()}")
+        qtbot.waitUntil(lambda: page.thumbs.count() == 1, timeout=10_000)
+    pages = scan_pages(workspace, case_id)
+    assert sorted(p.category for p in pages) == ["formulir", "surat_permohonan"]
+    image = Image.open(io.BytesIO(scan_image(workspace, pages[0].file_id)))
+    # the test backend scans 80 x 100 mm: at 150 dpi that is about 472 x 590 pixels of a pattern
+    assert abs(image.width - 80 / 25.4 * 150) <= 3
+    shot(window, artifacts, "4a_pindai_sane")
+    qtbot.mouseClick(page.forward_button, Qt.MouseButton.LeftButton)
+    wait_state(qtbot, ctx, workspace, case_id, sop.State.PERSETUJUAN)
