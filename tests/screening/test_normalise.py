@@ -94,7 +94,7 @@ def test_normaliser_never_fails(text: str) -> None:
     assert all(t.isascii() and t.isalpha() and t.isupper() for t in name.tokens)
     assert len(name.tokens) == len(name.folded)
     assert from_norm(name.norm) == name
-    keys = matcher.key_strings(name)
+    keys = matcher.key_strings(name) | matcher.key_strings(name, query=True)
     assert all(k.isascii() for k in keys)
     assert isinstance(matcher.usable(name), bool)
     score = matcher.score_names(name, normalise("Budi Santoso"))

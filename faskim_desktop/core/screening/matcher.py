@@ -5,30 +5,33 @@ Blocking (both sides produce keys from canonical tokens, see ``normalise``):
 - ``C`` — all canonical tokens concatenated in order (exact names, mononyms) and ``M`` — the
   folded letters concatenated, spelling-normalised: a two-word name written as one word
   ("Abdul Rahman" / "Abdulrahman").
-- ``I`` — for every ordered pair of tokens (i, j) with token j a full word: the initial of i
-  (canonical and as written: "C." fits "Chairul" although it is canonically "Khairul") and
-  the whole of j. Any two shared tokens meet in one of these keys, so order swaps, dropped
-  middle names, initials ("B. Santoso"), a typo in a third token, and a merge or split next to a
-  third token all share a key with the listed name.
+- ``P`` — for every ordered pair of tokens (i, j) with token j a full word: the first two
+  letters of i (canonical and as written: "Chairul" is canonically "Khairul") and the whole of
+  j. Any two shared words meet in one of these keys, so order swaps, dropped middle names, a typo
+  in a third word or after the second letter, and a merge or split next to a third word all
+  share a key with the listed name. An initial ("B.") in a query asks for every prefix it can
+  stand for (BA…BZ) and for a listed initial (B).
 - ``T`` — only for two-word names: one word whole and the last two letters of the other (as
   written and canonical), so a typo in the *first* letters of the other word still shares a key.
 - ``S`` — only for one-word names: the first three and the last three letters (typos in
   mononyms).
 
-Keys are hashed to 63-bit integers (stable across processes: BLAKE2b) and stored with the
+Keys are hashed to 63-bit integers (stable across processes: two CRC-32s) and stored with the
 entry's year of birth, so a query with a year only reads the keys of years y-1..y+1 and of
 entries whose year is unknown.
 """
 
 from __future__ import annotations
 
-import hashlib
+import functools
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz.distance import OSA
 
-from faskim_desktop.core.screening.normalise import NormalName, skeleton
+from faskim_desktop.core.screening.normalise import NormalName, from_norm, skeleton
 
 ALERT_THRESHOLD = 80  # default alert score (0–100); Settings may override per office
 
@@ -58,8 +61,21 @@ def _suffix(token: str) -> str:
     return token[-2:]
 
 
-def key_strings(name: NormalName) -> set[str]:
-    """The blocking keys of one name (index side and query side alike)."""
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _prefixes(token: str, folded: str) -> set[str]:
+    """Two-letter prefixes of a word (canonical and as written); an initial is its own prefix."""
+    return {token[:2], folded[:2]}
+
+
+def key_strings(name: NormalName, query: bool = False) -> set[str]:
+    """The blocking keys of one name.
+
+    The index side (``query=False``) and the query side differ only for ``P`` keys: a query
+    word that is an initial ("B.") asks for every two-letter prefix it could stand for, and a
+    query word that is whole also asks for its bare initial, which finds listed initials.
+    """
     tokens, folded = name.tokens, name.folded
     keys: set[str] = set()
     if not tokens:
@@ -74,11 +90,16 @@ def key_strings(name: NormalName) -> set[str]:
             keys.add("S>" + skel[-3:])
         return keys
     for i in range(n):
-        initials = {tokens[i][0], folded[i][0]}
+        if len(tokens[i]) == 1:
+            heads = {tokens[i]} | ({tokens[i] + c for c in _LETTERS} if query else set())
+        else:
+            heads = _prefixes(tokens[i], folded[i])
+            if query:
+                heads |= {tokens[i][0], folded[i][0]}
         for j in range(n):
             if i != j and len(tokens[j]) >= 2:
-                for initial in initials:
-                    keys.add(f"I{initial}|{tokens[j]}")
+                for head in heads:
+                    keys.add(f"P{head}|{tokens[j]}")
     if n == 2 and len(tokens[0]) >= 2 and len(tokens[1]) >= 2:
         for a, b in ((0, 1), (1, 0)):
             for form in {tokens[b], folded[b]}:
@@ -88,24 +109,32 @@ def key_strings(name: NormalName) -> set[str]:
 
 
 def key_hash(key: str) -> int:
-    """A stable signed 63-bit integer for a key (fits BIGINT on SQLite and PostgreSQL)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("ascii"), digest_size=8).digest(), "big") >> 1
+    """A stable non-negative 63-bit integer for a key (fits BIGINT on SQLite and PostgreSQL).
+
+    Two CRC-32s with different seeds: stable across processes and fast; a collision only adds a
+    candidate for the scorer to reject, it never hides one.
+    """
+    data = key.encode("ascii")
+    return (zlib.crc32(data) << 31) ^ zlib.crc32(data, 0x5BD1E995)
 
 
-def key_hashes(name: NormalName) -> list[int]:
-    return [key_hash(k) for k in key_strings(name)]
+@functools.lru_cache(maxsize=131_072)
+def _cached_hashes(norm: str, query: bool) -> tuple[int, ...]:
+    return tuple(key_hash(k) for k in key_strings(from_norm(norm), query))
+
+
+def key_hashes(name: NormalName, query: bool = False) -> tuple[int, ...]:
+    return _cached_hashes(name.norm, query)
 
 
 def usable(name: NormalName) -> bool:
     """Whether the blocking keys of a query can find its candidates (else: full scan).
 
-    One full word is needed (initials alone give no selective key); a single word needs four
-    letters for its typo keys.
+    One full word is needed: initials alone give no selective key. (A single word of two or
+    three letters is found by its ``C``/``M`` keys; one typo in so short a word is already below
+    the typo floor, so nothing scoring above it can be missed.)
     """
-    full = [t for t in name.tokens if len(t) >= 2]
-    if not full:
-        return False
-    return not (len(name.tokens) == 1 and len(skeleton(name.folded[0])) < 4)
+    return any(len(t) >= 2 for t in name.tokens)
 
 
 # --- name score ---------------------------------------------------------------------------------
@@ -150,6 +179,7 @@ def _merge_adjacent(
     return out_t, out_f, merged
 
 
+@functools.lru_cache(maxsize=262_144)
 def _token_sim(qt: str, qf: str, et: str, ef: str) -> tuple[float, str]:
     if qt == et:
         return 1.0, "exact"
@@ -159,6 +189,10 @@ def _token_sim(qt: str, qf: str, et: str, ef: str) -> tuple[float, str]:
         if len(qt) == 1:
             return (INITIAL_SIM, "initial") if qt in (et[0], ef[0]) else (0.0, "")
         return (INITIAL_SIM, "initial") if et in (qt[0], qf[0]) else (0.0, "")
+    if abs(len(qt) - len(et)) > max(len(qt), len(et)) * (1 - TYPO_FLOOR) and (
+        abs(len(qf) - len(ef)) > max(len(qf), len(ef)) * (1 - TYPO_FLOOR)
+    ):
+        return 0.0, ""  # lengths alone rule out a typo-level similarity
     sim = OSA.normalized_similarity(qt, et)
     if qf != qt or ef != et:
         sim = max(sim, OSA.normalized_similarity(qf, ef))
@@ -167,47 +201,14 @@ def _token_sim(qt: str, qf: str, et: str, ef: str) -> tuple[float, str]:
     return 0.0, ""
 
 
-def score_names(query: NormalName, entry: NormalName) -> NameScore:
-    """Score two names 0–100 and say which tolerances were used."""
-    if not query.tokens or not entry.tokens:
-        return _NONE
-    if query.tokens == entry.tokens:
-        return NameScore(100, frozenset({"exact"}))
-    if sorted(query.tokens) == sorted(entry.tokens):
-        return NameScore(ORDER_SWAP, frozenset({"order_swap"}))
-    q_t, q_f = list(query.tokens), list(query.folded)
-    e_t, e_f = list(entry.tokens), list(entry.folded)
-    flags: set[str] = set()
-    if len(q_t) != len(e_t) or len(q_t) > 1:
-        q_t, q_f, mq = _merge_adjacent(q_t, q_f, [skeleton(f) for f in e_f])
-        e_t, e_f, me = _merge_adjacent(e_t, e_f, [skeleton(f) for f in q_f])
-        if mq or me:
-            flags.add("merged_split")
-            if q_t == e_t:
-                return NameScore(MERGED_SPLIT, frozenset(flags))
-            if sorted(q_t) == sorted(e_t):
-                return NameScore(MERGED_SPLIT - ORDER_PENALTY, frozenset(flags | {"order_swap"}))
-    pairs: list[tuple[float, int, int, str]] = []
-    for i, (qt, qf) in enumerate(zip(q_t, q_f, strict=True)):
-        for j, (et, ef) in enumerate(zip(e_t, e_f, strict=True)):
-            sim, kind = _token_sim(qt, qf, et, ef)
-            if sim > 0:
-                pairs.append((sim, i, j, kind))
-    if not pairs:
-        return _NONE
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    used_q: set[int] = set()
-    used_e: set[int] = set()
+def _assemble(
+    pairs: list[tuple[int, int, float, str]], n_q: int, n_e: int, flags: set[str]
+) -> NameScore:
+    """The score of an alignment: coverage of the shorter name, penalties for the rest."""
     total = 0.0
     full_words = initials = typos = 0
-    order: list[tuple[int, int]] = []
-    for sim, i, j, kind in pairs:
-        if i in used_q or j in used_e:
-            continue
-        used_q.add(i)
-        used_e.add(j)
+    for _i, _j, sim, kind in pairs:
         total += sim
-        order.append((i, j))
         if kind == "initial":
             initials += 1
         else:
@@ -215,14 +216,14 @@ def score_names(query: NormalName, entry: NormalName) -> NameScore:
             if kind == "typo":
                 typos += 1
     if full_words == 0:
-        return NameScore(min(40, int(100 * total / max(len(q_t), len(e_t)))), frozenset())
-    n_short = min(len(q_t), len(e_t))
-    n_long = max(len(q_t), len(e_t))
-    extra = n_long - len(order)
+        return NameScore(min(40, int(100 * total / max(n_q, n_e))), frozenset())
+    n_short = min(n_q, n_e)
+    n_long = max(n_q, n_e)
+    extra = n_long - len(pairs)
     value = 100.0 * total / n_short - EXTRA_TOKEN_PENALTY * extra
     if n_short == 1 and n_long > 1:
         value -= MONONYM_PENALTY
-    order.sort()
+    order = sorted((i, j) for i, j, _s, _k in pairs)
     if any(order[k][1] > order[k + 1][1] for k in range(len(order) - 1)):
         flags.add("order_swap")
         value -= ORDER_PENALTY
@@ -237,6 +238,90 @@ def score_names(query: NormalName, entry: NormalName) -> NameScore:
         flags.add("typo")
         counts.append(("typo", typos))
     return NameScore(max(0, min(99, round(value))), frozenset(flags), tuple(counts))
+
+
+def _align(
+    q_t: Sequence[str], q_f: Sequence[str], e_t: Sequence[str], e_f: Sequence[str]
+) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
+    """Greedy alignment: equal words first, then the most similar leftovers."""
+    pairs: list[tuple[int, int, float, str]] = []
+    used = [False] * len(e_t)
+    left_q: list[int] = []
+    for i, token in enumerate(q_t):
+        for j, other in enumerate(e_t):
+            if not used[j] and other == token:
+                used[j] = True
+                pairs.append((i, j, 1.0, "exact"))
+                break
+        else:
+            left_q.append(i)
+    left_e = [j for j in range(len(e_t)) if not used[j]]
+    if left_q and left_e:
+        options = []
+        for i in left_q:
+            for j in left_e:
+                sim, kind = _token_sim(q_t[i], q_f[i], e_t[j], e_f[j])
+                if sim > 0:
+                    options.append((sim, i, j, kind))
+        if options:
+            options.sort(key=lambda o: (-o[0], o[1], o[2]))
+            taken_q: set[int] = set()
+            taken_e: set[int] = set()
+            for sim, i, j, kind in options:
+                if i in taken_q or j in taken_e:
+                    continue
+                taken_q.add(i)
+                taken_e.add(j)
+                pairs.append((i, j, sim, kind))
+            left_q = [i for i in left_q if i not in taken_q]
+            left_e = [j for j in left_e if j not in taken_e]
+    return pairs, left_q, left_e
+
+
+def _merge_plausible(left_a: list[int], folded_a: Sequence[str], left_b: list[int], folded_b: Sequence[str]) -> bool:
+    lengths = {len(folded_b[j]) for j in left_b}
+    left = set(left_a)
+    for i in left_a:
+        if i + 1 in left:
+            joined = len(folded_a[i]) + len(folded_a[i + 1])
+            if any(abs(joined - n) <= 3 for n in lengths):
+                return True
+    return False
+
+
+def score_names(query: NormalName, entry: NormalName) -> NameScore:
+    """Score two names 0–100 and say which tolerances were used."""
+    q_t, e_t = query.tokens, entry.tokens
+    if not q_t or not e_t:
+        return _NONE
+    if q_t == e_t:
+        return NameScore(100, frozenset({"exact"}))
+    if len(q_t) == len(e_t) and sorted(q_t) == sorted(e_t):
+        return NameScore(ORDER_SWAP, frozenset({"order_swap"}))
+    pairs, left_q, left_e = _align(q_t, query.folded, e_t, entry.folded)
+    best = _assemble(pairs, len(q_t), len(e_t), set()) if pairs else _NONE
+    if left_q and left_e and (
+        _merge_plausible(left_q, query.folded, left_e, entry.folded)
+        or _merge_plausible(left_e, entry.folded, left_q, query.folded)
+    ):
+        merged = _score_with_merges(query, entry)
+        if merged.score > best.score:
+            return merged
+    return best
+
+
+def _score_with_merges(query: NormalName, entry: NormalName) -> NameScore:
+    q_t, q_f, mq = _merge_adjacent(list(query.tokens), list(query.folded), [skeleton(f) for f in entry.folded])
+    e_t, e_f, me = _merge_adjacent(list(entry.tokens), list(entry.folded), [skeleton(f) for f in query.folded])
+    if not (mq or me):
+        return _NONE
+    flags = {"merged_split"}
+    if q_t == e_t:
+        return NameScore(MERGED_SPLIT, frozenset(flags))
+    if sorted(q_t) == sorted(e_t):
+        return NameScore(MERGED_SPLIT - ORDER_PENALTY, frozenset(flags | {"order_swap"}))
+    pairs, _lq, _le = _align(q_t, q_f, e_t, e_f)
+    return _assemble(pairs, len(q_t), len(e_t), flags) if pairs else _NONE
 
 
 # --- date of birth and nationality -------------------------------------------------------------

@@ -208,9 +208,17 @@ def strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kept) if kept else tokens
 
 
-def normalise(text: str) -> NormalName:
+@functools.lru_cache(maxsize=131_072)
+def _normalise(text: str) -> NormalName:
     folded = strip_titles(fold(text))
     return NormalName(folded=folded, tokens=tuple(canonical_token(t) for t in folded))
+
+
+def normalise(text: str) -> NormalName:
+    """The comparable form of a name (any string in, never raises)."""
+    if not isinstance(text, str):
+        return NormalName((), ())
+    return _normalise(text[:1000])
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -235,7 +235,7 @@ class Screener:
         if not matcher.usable(query.name):
             yield from self._full_scan(conn, query)
             return
-        keys = matcher.key_hashes(query.name)
+        keys = matcher.key_hashes(query.name, query=True)
         params: dict[str, object] = {"keys": keys}
         sql = "SELECT id, entry_id, norm FROM cekal_name WHERE id IN (SELECT name_id FROM cekal_key WHERE key IN :keys"
         if query.dob is not None:
