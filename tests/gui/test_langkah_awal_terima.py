@@ -65,6 +65,8 @@ def test_queue_call_receipt_printed_and_complete_file(qtbot, workspace, seat_fac
     wait_state(qtbot, ctx, workspace, new_case.id, sop.State.ENTRI)
     with workspace.store.read() as session:
         assert session.get(Case, new_case.id).paraf_by == "loket1"
+    # the name typed at step 1 is waiting in the data-entry draft
+    assert IntakeService(workspace, ctx.principal).load_entry(new_case.id).nama_pemohon == "Zoë O'Brien-Núñez"
 
 
 def test_incomplete_file_prints_a_return_slip_and_reopens_as_new(qtbot, workspace, seat_factory, artifacts,

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from faskim_desktop.core import clock, office
+from faskim_desktop.core.services.awal_intake import draft_name
 from faskim_desktop.core.services.intake import IntakeService
 from faskim_desktop.documents.models import Office, Official, ReceiptData, ReceivedDocument
 from faskim_desktop.store.tables import Case, CaseStep, Foreigner, User
@@ -58,7 +59,7 @@ def compose_receipt(
     session: Session, case_id: int, applicant_name: str = "", language: str = "id"
 ) -> ReceiptData:
     """``applicant_name`` is what the officer typed at step 1 (the child's data is entered at
-    step 3); a saved applicant record wins over it."""
+    step 3; the name is kept in the case's draft); a saved applicant record wins over it."""
     case = session.get(Case, case_id)
     if case is None:
         raise LookupError(case_id)
@@ -69,8 +70,9 @@ def compose_receipt(
         if check.received
     )
     person = applicant_of(session, case)
+    applicant_name = applicant_name or draft_name(case)
     representative = case.applicant_kind == "kuasa"
-    submitted_by = case.representative_name if representative else (applicant_name or "")
+    submitted_by = case.representative_name or ("" if representative else applicant_name)
     return ReceiptData(
         office=office_model(session),
         application_number=case.number,

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from faskim_desktop.core import clock
+from faskim_desktop.core.services.awal_intake import draft_name
 from faskim_desktop.core.services.intake import IntakeService
 from faskim_desktop.documents.compose.receipt import (
     OFFICER_POSITION,
@@ -47,7 +48,8 @@ def compose_return_slip(
         if c.required and c.status != "valid"
     )
     person = applicant_of(session, case)
-    submitted_by = case.representative_name if case.applicant_kind == "kuasa" else applicant_name
+    applicant_name = applicant_name or draft_name(case)
+    submitted_by = case.representative_name or (applicant_name if case.applicant_kind != "kuasa" else "")
     finished_by = session.execute(
         select(CaseStep.finished_by).where(CaseStep.case_id == case.id, CaseStep.state == "periksa")
         .order_by(CaseStep.id.desc())

@@ -239,14 +239,14 @@ class PeriksaPage(StepPage):
             mark(row.status, row.error, "")
             mark(row.note, None, "")
         self.message.clear()
-        ctx, case_id, verdicts, submitter = self.ctx, self.case.id, self.verdicts(), self.submitter
+        ctx, case_id, verdicts = self.ctx, self.case.id, self.verdicts()
 
         def work() -> tuple[CaseRef, bytes]:
             moved = IntakeService(ctx.ws, ctx.principal).check_documents(case_id, verdicts)
             pdf = b""
             if moved.state is sop.State.DIKEMBALIKAN:
                 with ctx.ws.store.read() as session:
-                    pdf = render_return_slip(compose_return_slip(session, case_id, submitter))
+                    pdf = render_return_slip(compose_return_slip(session, case_id))
                 keep_copy(ctx, pdf, f"surat-pengembalian-{moved.number}")
             return moved, pdf
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from faskim_desktop.core import sop
+from faskim_desktop.core.services.awal_intake import ApplicantNameService, draft_name
 from faskim_desktop.core.services.base import CaseRef
 from faskim_desktop.core.services.intake import IntakeService, Receipt
 from faskim_desktop.documents.compose.receipt import compose_receipt, document_names
@@ -61,6 +62,7 @@ class TerimaView:
     power_of_attorney_ref: str
     items: list[tuple[str, str, bool, bool]]  # code, name, required, received
     queue_ticket: str
+    applicant_name: str
 
 
 def load_view(ctx: SeatContext, case: CaseRef) -> TerimaView:
@@ -75,7 +77,7 @@ def load_view(ctx: SeatContext, case: CaseRef) -> TerimaView:
             for c in IntakeService.checklist(session, case.id)
         ]
         return TerimaView(ref(found), found.applicant_kind, found.representative_name, found.representative_id_no,
-                          found.power_of_attorney_ref, items, found.queue_ticket)
+                          found.power_of_attorney_ref, items, found.queue_ticket, draft_name(found))
 
 
 @register(sop.State.TERIMA)
@@ -112,6 +114,7 @@ class TerimaPage(StepPage):
         self.poa_ref.setMaxLength(100)
         self.poa_ref.setPlaceholderText(self.tr("nomor / tanggal surat kuasa"))
         self.errors = {
+            "applicant_name": error_label(),
             "representative_name": error_label(),
             "representative_id_no": error_label(),
             "power_of_attorney_ref": error_label(),
@@ -123,7 +126,7 @@ class TerimaPage(StepPage):
         kinds.addStretch(1)
         who = QFormLayout(self.who_box)
         who.addRow(kinds)
-        who.addRow(self.tr("Nama &pemohon (anak):"), self.applicant_name)
+        who.addRow(self.tr("Nama &pemohon (anak):"), self._with_error(self.applicant_name, "applicant_name"))
         self.submitter_label = QLabel(self.tr("Nama yang &menyerahkan:"))
         self.submitter_label.setBuddy(self.submitter_name)
         who.addRow(self.submitter_label, self._with_error(self.submitter_name, "representative_name"))
@@ -178,7 +181,7 @@ class TerimaPage(StepPage):
         layout.addLayout(actions)
 
         self.as_representative.toggled.connect(self._kind_changed)
-        for edit in (self.submitter_name, self.representative_id, self.poa_ref):
+        for edit in (self.applicant_name, self.submitter_name, self.representative_id, self.poa_ref):
             edit.textEdited.connect(self._changed)
         self._kind_changed()
 
@@ -212,7 +215,7 @@ class TerimaPage(StepPage):
             self.submitter_name.setText(view.representative_name)
             self.representative_id.setText(view.representative_id_no)
             self.poa_ref.setText(view.power_of_attorney_ref)
-            self.applicant_name.clear()
+            self.applicant_name.setText(view.applicant_name)
             while self.grid.count():
                 item = self.grid.takeAt(0)
                 if item.widget():
@@ -241,6 +244,7 @@ class TerimaPage(StepPage):
 
     def _widget_for(self, key: str) -> QWidget:
         return {
+            "applicant_name": self.applicant_name,
             "representative_name": self.submitter_name,
             "representative_id_no": self.representative_id,
             "power_of_attorney_ref": self.poa_ref,
@@ -291,6 +295,11 @@ class TerimaPage(StepPage):
         if self.case is None:
             return
         ctx, case_id, receipt = self.ctx, self.case.id, self.receipt()
+        name = self.applicant_name.text()
+
+        def work() -> CaseRef:
+            ApplicantNameService(ctx.ws, ctx.principal).remember(case_id, name)
+            return IntakeService(ctx.ws, ctx.principal).save_receipt_draft(case_id, receipt)
 
         def saved(case: CaseRef) -> None:
             if self.case is not None and self.case.id == case.id:
@@ -299,9 +308,11 @@ class TerimaPage(StepPage):
 
         def failed(error: BaseException) -> None:
             self.draft_state.setText(self.tr("Draf belum tersimpan: %1").replace("%1", message_of(error)))
+            for key, err in field_errors(error).items():
+                if key == "applicant_name":
+                    mark(self.applicant_name, self.errors[key], message_of(err))
 
-        ctx.run(lambda: IntakeService(ctx.ws, ctx.principal).save_receipt_draft(case_id, receipt), saved, self,
-                failed)
+        ctx.run(work, saved, self, failed)
 
     # --- finishing the step -------------------------------------------------------------------------
 
@@ -313,12 +324,13 @@ class TerimaPage(StepPage):
             mark(self._widget_for(key), label, "")
         self.message.clear()
         ctx, case_id, receipt = self.ctx, self.case.id, self.receipt()
-        applicant = " ".join(self.applicant_name.text().split())[:200]
+        applicant = self.applicant_name.text()
 
         def work() -> tuple[CaseRef, bytes, str]:
+            ApplicantNameService(ctx.ws, ctx.principal).remember(case_id, applicant)
             moved = IntakeService(ctx.ws, ctx.principal).receive(case_id, receipt)
             with ctx.ws.store.read() as session:
-                data = compose_receipt(session, case_id, applicant)
+                data = compose_receipt(session, case_id)
             pdf = render_receipt(data)
             path = keep_copy(ctx, pdf, f"tanda-terima-{moved.number}")
             return moved, pdf, str(path)
