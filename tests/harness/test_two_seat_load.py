@@ -164,6 +164,12 @@ def test_seats_working_at_once_lose_nothing_and_never_see_a_lock(any_workspace: 
     # The load was real: cases went all the way, both drafters saved, and they did collide.
     with ws.store.read() as session:
         done = session.execute(select(Case.id).where(Case.state == sop.State.SELESAI.value)).scalars().all()
+    refusals: dict[str, int] = {}
+    for r in results:
+        for key, count in r["expected"].items():
+            refusals[key] = refusals.get(key, 0) + count
+    print(f"\n{ws.store.backend}: {len(SEATS)} seats, {SECONDS:.0f} s, {sum(r['steps'] for r in results)} steps, "
+          f"{len(done)} cases archived, {sum(len(r['drafts']) for r in results)} draft saves, refusals {refusals}")
     assert done, "no case was carried to the archive during the load"
     drafters = [r for r in results if r["tag"].startswith("drafter")]
     assert all(r["drafts"] for r in drafters)
