@@ -146,3 +146,13 @@ class QueueDisplay(QWidget):
         process.start(program, ["-v", self.voice, "-s", "140", spoken(label, counter)])
         self._process = process
         return True
+
+
+def open_display(ctx: SeatContext, parent: QWidget) -> QueueDisplay:
+    """Show the seat's queue display (one per main window), on a second monitor when present."""
+    display = parent.findChild(QueueDisplay)
+    if display is None:
+        display = QueueDisplay(ctx, parent)
+    display.show_on_second_screen()
+    display.raise_()
+    return display

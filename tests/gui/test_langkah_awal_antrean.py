@@ -8,11 +8,12 @@ import stat
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from faskim_desktop.core import sop
 from faskim_desktop.core.scripted_case import Crew, carry
 from faskim_desktop.gui.pages.step_cekal import CekalPage
-from faskim_desktop.gui.queue_display import QueueDisplay, announcement, spoken
+from faskim_desktop.gui.queue_display import QueueDisplay, announcement, open_display, spoken
 from faskim_desktop.gui.queue_panel import QueuePanel
 from faskim_desktop.store.tables import QueueTicket
 from tests.conftest import PASSWORD, principals, wait_idle
@@ -80,8 +81,11 @@ def test_call_recall_skip_and_the_display_announces(qtbot, workspace, seat_facto
 def test_the_display_is_silent_without_espeak(qtbot, workspace, seat_factory, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng anywhere
     ctx = seat_factory("loket1")
-    display = QueueDisplay(ctx)
-    qtbot.addWidget(display)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    display = open_display(ctx, owner)
+    assert open_display(ctx, owner) is display and display.isVisible()  # one per window
+    wait_idle(qtbot, ctx)
     assert display.announce("A009", "2") is False
     assert display.spoken == ["Nomor antrean A009, silakan ke loket 2"]
 
