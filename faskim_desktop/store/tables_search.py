@@ -1,0 +1,89 @@
+"""Tables of the case search index (issue 9).
+
+Two narrow key tables (and the SLA day roll-up below), kept beside the data they index so that search works the same on SQLite
+and PostgreSQL (no FTS5 or pg_trgm needed): every lookup is a range seek ``key >= q AND key < q
+|| '~'`` on a B-tree, which both engines serve from the index alone.
+
+- ``search_name``: one row per (name token, foreigner). Tokens are ICAO-folded (``to_mrz_name``)
+  and also in the cekal normaliser's canonical spelling (``core.screening.normalise``), so
+  "Müller", "Mueller" and "Muller" all meet.
+- ``search_number``: one row per (number key, case): the application, receipt and register
+  numbers (letters and digits only, and their running sequence without leading zeros), the
+  passport number and the NIORA of the case's applicant.
+
+Both are derived data: ``core.search.rebuild`` fills them from the store, and
+``core.search`` keeps them current on every ORM flush that touches a case or a foreigner.
+No foreign keys on purpose (bulk rebuilds delete and insert millions of rows).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Date, Index, Integer, PrimaryKeyConstraint, String
+from sqlalchemy import DateTime as SADateTime
+from sqlmodel import Field, SQLModel
+
+from faskim_desktop.store.tables import CaseStep
+
+TOKEN_LENGTH = 40
+
+
+class SearchName(SQLModel, table=True):
+    __tablename__ = "search_name"
+    __table_args__ = (
+        PrimaryKeyConstraint("token", "foreigner_id"),
+        Index("ix_search_name_foreigner", "foreigner_id", "token"),
+        {"sqlite_with_rowid": False},
+    )
+
+    token: str = Field(sa_column=Column(String(TOKEN_LENGTH), nullable=False))
+    foreigner_id: int = Field(sa_column=Column(Integer, nullable=False, autoincrement=False))
+
+
+class SearchNumber(SQLModel, table=True):
+    __tablename__ = "search_number"
+    __table_args__ = (
+        PrimaryKeyConstraint("key", "case_id"),
+        Index("ix_search_number_case", "case_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    key: str = Field(sa_column=Column(String(TOKEN_LENGTH), nullable=False))
+    case_id: int = Field(sa_column=Column(Integer, nullable=False, autoincrement=False))
+
+
+class SlaDaily(SQLModel, table=True):
+    """Per-day roll-up of the SOP timings, so that a month of a busy office reads in milliseconds.
+
+    ``kind`` 0: work time (started → finished) of the steps finished that day, per ``state``, in
+    ``BUCKET_SECONDS`` buckets; 1: waiting time (entered → started) of the same steps; 2: count of
+    step actions taken that day (``state`` holds the action); 3: cases created that day
+    (``state`` = "created"). Days are the office's local days. Only days before today are stored
+    (a finished day never changes); today is always computed from ``case_step`` itself.
+    """
+
+    __tablename__ = "sla_daily"
+    __table_args__ = (
+        PrimaryKeyConstraint("day", "kind", "state", "bucket"),
+        {"sqlite_with_rowid": False},
+    )
+
+    day: date = Field(sa_column=Column(Date, nullable=False))
+    kind: int = Field(sa_column=Column(Integer, nullable=False, autoincrement=False))
+    state: str = Field(sa_column=Column(String(32), nullable=False))
+    bucket: int = Field(sa_column=Column(Integer, nullable=False, autoincrement=False))
+    n: int = 0
+
+
+class SlaDay(SQLModel, table=True):
+    """Which days ``sla_daily`` holds (a day with no activity still gets its row)."""
+
+    __tablename__ = "sla_day"
+
+    day: date = Field(sa_column=Column(Date, primary_key=True))
+    computed_at: datetime = Field(sa_column=Column(SADateTime(timezone=True), nullable=False))
+
+
+# The SLA roll-up reads a day's finished steps by their finishing time.
+Index("ix_case_step_finished", CaseStep.__table__.c.finished_at)  # type: ignore[attr-defined]
