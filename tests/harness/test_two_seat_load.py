@@ -161,7 +161,7 @@ def test_seats_working_at_once_lose_nothing_and_never_see_a_lock(any_workspace: 
     problems = check_store(ws, {}) + _numbers_gapless(ws) + _lost_updates(ws, parked, results)
     assert not problems, problems
 
-    # The load was real: cases went all the way, both drafters saved, and they did collide.
+    # The load was real: every kind of seat got work done, both drafters saved, and they did collide.
     with ws.store.read() as session:
         done = session.execute(select(Case.id).where(Case.state == sop.State.SELESAI.value)).scalars().all()
     refusals: dict[str, int] = {}
@@ -170,7 +170,11 @@ def test_seats_working_at_once_lose_nothing_and_never_see_a_lock(any_workspace: 
             refusals[key] = refusals.get(key, 0) + count
     print(f"\n{ws.store.backend}: {len(SEATS)} seats, {SECONDS:.0f} s, {sum(r['steps'] for r in results)} steps, "
           f"{len(done)} cases archived, {sum(len(r['drafts']) for r in results)} draft saves, refusals {refusals}")
-    assert done, "no case was carried to the archive during the load"
+    by_role: dict[str, int] = {}
+    for r in results:
+        role = r["tag"].split(":")[0]
+        by_role[role] = by_role.get(role, 0) + r["steps"]
+    assert by_role["counter"] and by_role["supervisor"] and by_role["bendahara"], by_role
     drafters = [r for r in results if r["tag"].startswith("drafter")]
     assert all(r["drafts"] for r in drafters)
     assert sum(r["expected"].get("Conflict:case.changed", 0) for r in drafters) > 0
