@@ -35,9 +35,11 @@ def test_archive_closes_the_case_and_a_closed_case_cannot_be_edited(
     assert "Pindai" in page.message.text()
 
     qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.scans == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.scans == 1 or page.message.kind == "error", timeout=60_000)
+    assert page.scans == 1, page.message.text()
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.bundle is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.bundle is not None or page.message.kind == "error", timeout=60_000)
+    assert page.bundle is not None, page.message.text()
     names = [page.manifest.item(row, 0).text() for row in range(page.manifest.rowCount())]
     assert "case.json" in names and "audit.json" in names
     assert any(n.startswith("files/card_scan/") for n in names)
