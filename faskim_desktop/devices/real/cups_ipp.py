@@ -334,7 +334,9 @@ JOB_STATE_NAMES = {
 
 def job_reason(attrs: dict[str, list[object]]) -> str:
     """A short code-like reason from job-state-reasons (``none`` dropped) and the message."""
-    reasons = [str(r) for r in attrs.get("job-state-reasons", []) if str(r) not in ("none", "")]
+    # "processing-to-stop-point" is CUPS bookkeeping left on finished jobs, not a reason to show.
+    noise = ("none", "", "processing-to-stop-point")
+    reasons = [str(r) for r in attrs.get("job-state-reasons", []) if str(r) not in noise]
     message = str((attrs.get("job-state-message") or [""])[0]).strip()
     return ", ".join(reasons + ([message] if message else []))
 

@@ -110,9 +110,15 @@ class LibfprintReader:
             raise DeviceUnavailable(device="libfprint", reason=str(exc)) from exc
 
     def _list(self) -> list[tuple[str, Any]]:
-        """(id, FpDevice) for every reader libfprint sees now (a fresh context re-enumerates)."""
+        """(id, FpDevice) for every reader libfprint sees now.
+
+        One ``FpContext`` per driver instance (contexts replaced while devices are alive make
+        GLib complain); ``enumerate`` picks up readers plugged in since.
+        """
         fprint = self._fprint()
-        self._context = fprint.Context()
+        if self._context is None:
+            self._context = fprint.Context()
+        self._context.enumerate()
         found = []
         for dev in self._context.get_devices():
             found.append((f"{dev.get_driver()}:{dev.get_device_id()}", dev))

@@ -13,7 +13,8 @@ A scan that yields no image data is ``BadData``; a jam or open cover is ``MediaP
 backend that lacks the requested mode/source/resolution is ``UnsupportedSetting``.
 
 SANE reads its configuration at ``sane_init``: ``SANE_CONFIG_DIR`` must be set before the first
-use in the process (the stand-in's env file does this for tests). SANE is initialised once per
+use in the process (the stand-in's env file does this for tests); libsane caches the directory
+list, so changing it later in the same process has no effect. SANE is initialised once per
 process and used under one lock: backends are not required to be thread-safe.
 """
 
