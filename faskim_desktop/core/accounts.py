@@ -125,6 +125,17 @@ class Accounts:
             session.add(user)
             audit.append(session, actor, "user.active", "user", user.id, {"username": user.username, "active": active})
 
+    def set_roles(self, actor: str, username: str, roles: str) -> None:
+        parsed = parse_roles(roles)
+        if not parsed:
+            raise ValidationError("auth.roles_required", field="roles")
+        with self.store.write() as session:
+            user = self._get(session, username)
+            user.roles = ",".join(sorted(r.value for r in parsed))
+            user.version += 1
+            session.add(user)
+            audit.append(session, actor, "user.roles", "user", user.id, {"username": user.username, "roles": user.roles})
+
     def list_users(self) -> list[User]:
         with self.store.read() as session:
             return list(session.execute(select(User).order_by(User.username)).scalars().all())

@@ -66,6 +66,10 @@ class MainWindow(QMainWindow):
     # --- structure ----------------------------------------------------------------------------
 
     def _add_role_pages(self) -> None:
+        if self.ctx.principal.has(Role.ADMIN):
+            from faskim_desktop.gui.pages.admin import AdminPage
+
+            self.tabs.addTab(AdminPage(self.ctx, self), self.tr("Admin"))
         if self.ctx.principal.has(Role.TEKNISI, Role.ADMIN):
             from faskim_desktop.gui.pages.technician import TechnicianPage
 
