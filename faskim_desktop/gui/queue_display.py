@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from faskim_desktop.core.services.awal_views import CallView, last_calls
 from faskim_desktop.gui.context import SeatContext
+from faskim_desktop.gui.pages.awal_common import run_quietly
 
 log = logging.getLogger(__name__)
 POLL_MS = 1500
@@ -106,7 +107,7 @@ class QueueDisplay(QWidget):
 
     def poll(self) -> None:
         ctx = self.ctx
-        ctx.run(lambda: last_calls(ctx.ws, 6), self.show_calls, self, self._poll_failed)
+        run_quietly(ctx, lambda: last_calls(ctx.ws, 6), self.show_calls, self, self._poll_failed)
 
     def _poll_failed(self, error: BaseException) -> None:
         log.warning("queue display poll failed: %s", getattr(error, "code", type(error).__name__))

@@ -17,6 +17,7 @@ from faskim_desktop.core.services.intake import IntakeService
 from faskim_desktop.core.services.queues import TicketQueue, ticket_label
 from faskim_desktop.gui import i18n
 from faskim_desktop.gui.context import SeatContext
+from faskim_desktop.gui.pages.awal_common import run_quietly
 
 SERVICE = "A"  # the counter's tickets (B is the bendahara's)
 
@@ -105,7 +106,9 @@ class QueuePanel(QGroupBox):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        ctx.run(lambda: TicketQueue(ctx.ws).waiting_count(SERVICE), self._show_waiting, self, self._failed)
+        run_quietly(
+            ctx, lambda: TicketQueue(ctx.ws).waiting_count(SERVICE), self._show_waiting, self, self._failed
+        )
 
     def _show_waiting(self, count: int) -> None:
         self.waiting.setText(self.tr("Menunggu: %1").replace("%1", str(count)))

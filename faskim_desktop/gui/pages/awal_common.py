@@ -55,6 +55,16 @@ class MessageLine(QLabel):
         self.setText(error if isinstance(error, str) else i18n.explain(error))
 
 
+def run_quietly(ctx, func, on_done=None, parent=None, on_error=None) -> bool:  # type: ignore[no-untyped-def]
+    """``ctx.run`` for background refreshes fired by timers: when the seat's worker has already
+    shut down (the window is closing) the refresh is simply skipped."""
+    try:
+        ctx.run(func, on_done, parent, on_error)
+    except RuntimeError:
+        return False
+    return True
+
+
 def field_errors(error: BaseException) -> dict[str, ValidationError]:
     """{field: error} of a whole-form ValidationError, or the single field of a plain one."""
     if isinstance(error, ValidationError):

@@ -54,6 +54,7 @@ from faskim_desktop.gui.pages.awal_common import (
     field_errors,
     mark,
     message_of,
+    run_quietly,
 )
 from faskim_desktop.gui.pages.base import StepPage
 from faskim_desktop.gui.pages.registry import register
@@ -705,7 +706,11 @@ class EntriPage(StepPage):
             self._dirty = True
             self.draft_state.setText(self.tr("Draf belum tersimpan: %1").replace("%1", message_of(error)))
 
-        ctx.run(lambda: IntakeService(ctx.ws, ctx.principal).save_draft(case_id, entry), saved, self, failed)
+        if not run_quietly(
+            ctx, lambda: IntakeService(ctx.ws, ctx.principal).save_draft(case_id, entry), saved, self, failed
+        ):
+            self._dirty = True
+            self.flush_draft()
 
     def flush_draft(self) -> None:
         """Save a pending draft now, on this thread (the app is quitting or the page goes away)."""

@@ -59,8 +59,12 @@ class PageThumb:
     thumb: bytes
 
 
-def load_thumbs(ctx: SeatContext, case_id: int) -> list[PageThumb]:
-    return [PageThumb(page, thumbnail(scan_image(ctx.ws, page.file_id))) for page in scan_pages(ctx.ws, case_id)]
+def load_thumbs(ctx: SeatContext, case_id: int, known: dict[int, bytes]) -> list[PageThumb]:
+    """The case's pages; only pages not already in ``known`` (file id -> thumbnail) are decoded."""
+    return [
+        PageThumb(page, known.get(page.file_id) or thumbnail(scan_image(ctx.ws, page.file_id)))
+        for page in scan_pages(ctx.ws, case_id)
+    ]
 
 
 @register(sop.State.PINDAI_BERKAS)
@@ -155,6 +159,8 @@ class PindaiPage(StepPage):
     # --- loading --------------------------------------------------------------------------------------
 
     def load(self, case: CaseRef) -> None:
+        if self.case is None or self.case.id != case.id:
+            self.pages = []
         super().load(case)
         self.message.clear()
         self.scan_busy.stop()
@@ -166,12 +172,13 @@ class PindaiPage(StepPage):
         if self.case is None:
             return
         ctx, case_id = self.ctx, self.case.id
+        known = {item.page.file_id: item.thumb for item in self.pages}
 
         def shown(pages: list[PageThumb]) -> None:
             self.pages = pages
             self._fill_thumbs(select_last=select_last)
 
-        ctx.run(lambda: load_thumbs(ctx, case_id), shown, self, self.message.error)
+        ctx.run(lambda: load_thumbs(ctx, case_id, known), shown, self, self.message.error)
 
     def current_category(self) -> str:
         return str(self.category.currentData())

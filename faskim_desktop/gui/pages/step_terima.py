@@ -42,6 +42,7 @@ from faskim_desktop.gui.pages.awal_common import (
     field_errors,
     mark,
     message_of,
+    run_quietly,
 )
 from faskim_desktop.gui.pages.base import StepPage
 from faskim_desktop.gui.pages.registry import register
@@ -312,7 +313,7 @@ class TerimaPage(StepPage):
                 if key == "applicant_name":
                     mark(self.applicant_name, self.errors[key], message_of(err))
 
-        ctx.run(work, saved, self, failed)
+        run_quietly(ctx, work, saved, self, failed)
 
     # --- finishing the step -------------------------------------------------------------------------
 
