@@ -22,7 +22,9 @@ TOLERANCE_MM = 0.5  # a 300 dpi raster rounds each side to a whole pixel (0.085 
 
 
 @pytest.fixture
-def queue(stack_env: dict[str, str], drivers) -> str:
+def queue(stack_env: dict[str, str], drivers, qapp) -> str:  # type: ignore[no-untyped-def]
+    """The test queue; ``qapp`` first, so the driver never makes a bare QGuiApplication that
+    would stop later GUI tests from creating widgets in this process."""
     from faskim_desktop.devices.real import cups_ipp
 
     name = stack_env["FASKIM_TEST_PRINTER"]
