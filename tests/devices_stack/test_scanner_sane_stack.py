@@ -10,7 +10,7 @@ from contract import check_driver, check_error
 from PIL import Image
 from stack_support import create, stand_in_missing
 
-from faskim_desktop.devices.errors import MediaProblem, UnsupportedSetting
+from faskim_desktop.devices.errors import DeviceBusy, MediaProblem, UnsupportedSetting
 from faskim_desktop.devices.protocols import ScanSettings
 
 pytestmark = pytest.mark.stack
@@ -95,3 +95,20 @@ def test_jammed_feeder_then_clear(drivers, scanner_id: str) -> None:
         assert driver.scan(ScanSettings(resolution=50))
     finally:
         driver.close()
+
+
+def test_scanner_held_elsewhere_is_busy_until_released(drivers, scanner_id: str) -> None:
+    holder = create(drivers, "scanner", "sane")
+    other = create(drivers, "scanner", "sane")
+    holder.open(scanner_id)
+    try:
+        with pytest.raises(DeviceBusy) as info:
+            other.open(scanner_id)
+        check_error(info.value, DeviceBusy)
+    finally:
+        holder.close()
+    other.open(scanner_id)  # free again: the same instance gets it
+    try:
+        assert other.scan(ScanSettings(resolution=50))
+    finally:
+        other.close()

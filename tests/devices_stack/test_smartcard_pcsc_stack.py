@@ -10,7 +10,7 @@ import pytest
 from contract import SELECT_MF, check_driver, check_error
 from stack_support import create, stand_in_missing
 
-from faskim_desktop.devices.errors import CardRemoved, DeviceError, NotConnected
+from faskim_desktop.devices.errors import CardRemoved, DeviceBusy, DeviceError, NotConnected
 from faskim_desktop.devices.vpcd_link import CardInserter
 
 pytestmark = pytest.mark.stack
@@ -247,3 +247,22 @@ def test_emrtd_emulator_presents_a_chip(drivers, stack_env: dict[str, str]) -> N
             conn.disconnect()
     finally:
         driver.close()
+
+
+def test_card_held_exclusively_elsewhere_is_busy(drivers, reader_name: str, inserted: CardInserter) -> None:
+    holder = create(drivers, "smartcard", "pcsc")
+    other = create(drivers, "smartcard", "pcsc")
+    holder.open(reader_name, {"share": "exclusive"})
+    other.open(reader_name)
+    try:
+        conn = holder.connect(timeout=5.0)
+        with pytest.raises(DeviceBusy) as info:
+            other.connect(timeout=1.0)
+        check_error(info.value, DeviceBusy)
+        conn.disconnect()
+        conn = other.connect(timeout=5.0)  # released: the other program gets the card
+        assert conn.transmit(SELECT_MF) == b"\x90\x00"
+        conn.disconnect()
+    finally:
+        holder.close()
+        other.close()
