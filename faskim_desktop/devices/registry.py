@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from faskim_desktop.devices.errors import DeviceError, DeviceUnavailable
+from faskim_desktop.devices.errors import DeviceError, DeviceTimeout, DeviceUnavailable
 from faskim_desktop.devices.protocols import DeviceDescriptor, DeviceKind, Driver
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 ENTRY_POINT_GROUP = "faskim_desktop.drivers"
 DISTRIBUTION = "faskim-desktop"
 SIMULATED = "simulated"
+DEVICE_LIST_TIMEOUT = 15.0  # seconds a driver may take to list its devices
 
 # Last-resort list when neither package metadata nor pyproject.toml can be read (e.g. a frozen
 # build). Every entry here must also be in pyproject.toml's entry-point table (a test checks).
@@ -249,11 +250,42 @@ class DriverRegistry:
             log.warning("driver %s failed to start (%s)", spec.key, type(exc).__name__)
             raise DeviceUnavailable(device=spec.key, reason=_reason_from(exc)) from exc
 
-    def describe_all(self, with_devices: bool = False) -> list[dict[str, Any]]:
+    def list_devices(
+        self, kind: DeviceKind | str, name: str, timeout: float = DEVICE_LIST_TIMEOUT
+    ) -> list[DeviceDescriptor]:
+        """A new instance's ``devices()``, given up after ``timeout`` seconds (``DeviceTimeout``).
+
+        The listing runs on a daemon thread: a library that hangs (a daemon that never answers)
+        costs the caller ``timeout`` seconds, not the whole technician page or CLI.
+        """
+        timeout = DEVICE_LIST_TIMEOUT if timeout is None else timeout
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                box["devices"] = self.create(kind, name).devices()
+            except BaseException as exc:
+                box["error"] = exc
+
+        thread = threading.Thread(target=work, name=f"list-{DeviceKind(kind).value}-{name}", daemon=True)
+        thread.start()
+        thread.join(timeout)
+        if thread.is_alive():
+            log.warning(
+                "driver %s:%s did not list its devices within %.0f s", DeviceKind(kind).value, name, timeout
+            )
+            raise DeviceTimeout(device=f"{DeviceKind(kind).value}:{name}", timeout=timeout)
+        if "error" in box:
+            raise box["error"]
+        return list(box["devices"])
+
+    def describe_all(
+        self, with_devices: bool = False, timeout: float = DEVICE_LIST_TIMEOUT
+    ) -> list[dict[str, Any]]:
         """Every declared driver of every kind with availability, reason and (optionally) devices.
 
-        Device listing errors are reported in the entry (``devices_error``), never raised, so one
-        broken stack does not hide the others on the technician page.
+        Device listing errors (and listings slower than ``timeout``) are reported in the entry
+        (``devices_error``), never raised, so one broken stack does not hide the others.
         """
         out: list[dict[str, Any]] = []
         for st in self.statuses():
@@ -263,8 +295,9 @@ class DriverRegistry:
                 entry["devices_error"] = ""
                 if st.available:
                     try:
-                        driver = self.create(st.kind, st.name)
-                        entry["devices"] = [_descriptor_dict(d) for d in driver.devices()]
+                        entry["devices"] = [
+                            _descriptor_dict(d) for d in self.list_devices(st.kind, st.name, timeout)
+                        ]
                     except DeviceError as err:
                         entry["devices_error"] = err.message()
                     except Exception as exc:
@@ -334,5 +367,5 @@ def create(kind: DeviceKind | str, name: str, **kwargs: Any) -> Driver:
     return get_registry().create(kind, name, **kwargs)
 
 
-def describe_all(with_devices: bool = False) -> list[dict[str, Any]]:
-    return get_registry().describe_all(with_devices=with_devices)
+def describe_all(with_devices: bool = False, timeout: float | None = None) -> list[dict[str, Any]]:
+    return get_registry().describe_all(with_devices=with_devices, timeout=timeout)

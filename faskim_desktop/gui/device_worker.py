@@ -8,12 +8,13 @@ callbacks are invoked there too, so slots may touch widgets. The GUI never waits
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from faskim_desktop.devices.worker import DeviceWorker
 
@@ -96,3 +97,40 @@ class QtDeviceWorker(QObject):
         self._alive = False
         if self._owns_worker:
             self._worker.shutdown(wait=wait)
+
+
+class GuiThreadGarbageCollector(QObject):
+    """Runs Python's cyclic garbage collector on the GUI thread only.
+
+    With device workers, an automatic collection can start on a worker thread and free a Qt
+    wrapper there, deleting a QObject on the wrong thread (a crash). The application creates one
+    of these at start-up: it switches automatic collection off and collects from a timer on the
+    GUI thread instead (the approach Anki takes for the same reason).
+    """
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 1000) -> None:
+        super().__init__(parent)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    @Slot()
+    def collect(self) -> None:
+        """Collect the generations whose thresholds are exceeded, as automatic GC would."""
+        counts = gc.get_count()
+        thresholds = gc.get_threshold()
+        generation = -1
+        for gen in range(3):
+            if counts[gen] > thresholds[gen]:
+                generation = gen
+        if generation >= 0:
+            gc.collect(generation)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.collect()
+        if self._was_enabled:
+            gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,15 @@ pytest.register_assert_rewrite("tests.devices.contract")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from faskim_desktop.devices import registry  # noqa: E402
+
+# libfprint and SANE read these once, at their first initialisation in the process: when the
+# stand-ins of scripts/devices are running, export them before any test lists devices.
+_STAND_IN_ENV = Path(__file__).resolve().parents[2] / ".run" / "devices" / "env"
+if _STAND_IN_ENV.is_file():
+    for _line in _STAND_IN_ENV.read_text(encoding="utf-8").splitlines():
+        _key, _sep, _value = _line.partition("=")
+        if _sep and _key in ("FP_VIRTUAL_IMAGE", "SANE_CONFIG_DIR"):
+            os.environ.setdefault(_key, _value.strip().strip("'"))
 
 
 @pytest.fixture
@@ -29,3 +39,15 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_main_thread() -> Iterator[None]:
+    """No automatic GC during a test: it could run on a device thread and free Qt objects there
+    (what ``gui.device_worker.GuiThreadGarbageCollector`` prevents in the application)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if enabled:
+        gc.enable()

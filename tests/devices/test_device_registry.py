@@ -196,3 +196,24 @@ def test_module_level_api_uses_the_process_registry(fresh_registry: DriverRegist
     assert registry.create("fingerprint", "simulated").kind == DeviceKind.FINGERPRINT
     kinds = {e["kind"] for e in registry.describe_all()}
     assert kinds == {k.value for k in DeviceKind}
+
+
+def test_a_driver_that_hangs_listing_devices_is_reported_not_waited_for() -> None:
+    from faskim_desktop.devices.errors import DeviceTimeout
+    from tests.devices import fake_drivers
+
+    fake_drivers.RELEASE.clear()
+    reg = DriverRegistry(
+        [
+            spec("camera", "macet", "tests.devices.fake_drivers:HangingCamera"),
+            spec("camera", "simulated", registry.BUILTIN_DRIVERS["camera:simulated"]),
+        ]
+    )
+    try:
+        with pytest.raises(DeviceTimeout):
+            reg.list_devices("camera", "macet", timeout=0.2)
+        entries = {e["driver"]: e for e in reg.describe_all(with_devices=True, timeout=0.2)}
+        assert entries["macet"]["devices"] == [] and "macet" in entries["macet"]["devices_error"]
+        assert entries["simulated"]["devices"][0]["id"] == "sim-camera-0"
+    finally:
+        fake_drivers.RELEASE.set()

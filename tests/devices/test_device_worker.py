@@ -82,3 +82,34 @@ def test_pool_gives_one_worker_per_device() -> None:
         assert len(names) == 2
     finally:
         pool.shutdown_all()
+
+
+def test_shutdown_cancels_pending_calls() -> None:
+    gate = threading.Event()
+    started = threading.Event()
+    worker = DeviceWorker("cancel")
+    running = worker.submit(lambda: (started.set(), gate.wait(5))[1])
+    queued = worker.submit(lambda: "never")
+    assert started.wait(5)
+    worker.shutdown(wait=False)
+    gate.set()
+    assert running.result(timeout=5) is True
+    assert queued.cancelled()
+    worker.shutdown()  # a second shutdown is harmless
+    assert worker.pending == 0
+
+
+def test_a_hung_device_call_does_not_keep_the_process_alive() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import threading\n"
+        "from faskim_desktop.devices.worker import DeviceWorker\n"
+        "w = DeviceWorker('stuck')\n"
+        "w.submit(threading.Event().wait)\n"  # never returns, like a driver stuck in C
+        "w.shutdown(wait=True, timeout=0.1)\n"
+        "print('exited')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "exited" in out.stdout

@@ -90,3 +90,28 @@ def test_results_after_shutdown_are_dropped(qtbot) -> None:
     gate.set()
     qtbot.wait(100)
     assert got == []
+
+
+def test_garbage_is_collected_on_the_gui_thread(qtbot) -> None:
+    import gc
+
+    from faskim_desktop.gui.device_worker import GuiThreadGarbageCollector
+
+    enabled = gc.isenabled()
+    collector = GuiThreadGarbageCollector(interval_ms=10)
+    try:
+        assert not gc.isenabled()
+        threads: list[str] = []
+        gc.callbacks.append(lambda phase, info: threads.append(threading.current_thread().name))
+        try:
+            for _ in range(3000):  # enough new container objects to pass generation 0's threshold
+                a: list[object] = []
+                a.append(a)
+            qtbot.waitUntil(lambda: bool(threads), timeout=5000)
+        finally:
+            gc.callbacks.pop()
+        assert set(threads) == {threading.current_thread().name}
+    finally:
+        collector.stop()
+        if enabled:
+            gc.enable()

@@ -51,7 +51,7 @@ def page(qtbot, data_dir: Path, page_registry: DriverRegistry, seeded_choices: D
     widget = TechnicianPage(data_dir)
     qtbot.addWidget(widget)
     widget.resize(1180, 860)
-    with qtbot.waitSignal(widget.driversLoaded, timeout=10000):
+    with qtbot.waitSignals([widget.driversLoaded, widget.devicesListed], timeout=20000):
         pass
     for panel in widget.panels.values():
         qtbot.waitUntil(lambda p=panel: p.device_combo.count() > 0, timeout=10000)
@@ -187,3 +187,120 @@ def test_screenshots(qtbot, page) -> None:
     assert page.grab().save(str(path))
     camera.stop_preview()
     assert path.stat().st_size > 10000
+
+
+# -- on the real stacks (scripts/devices start) -----------------------------------------------------
+
+
+def _stand_in_env() -> dict[str, str] | None:
+    """The KEY='value' lines scripts/devices writes, or None when the stand-ins are not started."""
+    path = Path(__file__).resolve().parents[2] / ".run" / "devices" / "env"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    env: dict[str, str] = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if sep and not line.startswith("#"):
+            env[key.strip()] = value.strip().strip("'")
+    return env
+
+
+@pytest.mark.stack
+def test_screenshots_on_real_stacks(qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Live preview from the OpenCV camera, a test card through CUPS, an ATR through pcscd."""
+    import os
+
+    env = _stand_in_env()
+    if not env or not env.get("FASKIM_TEST_CAMERA") or not env.get("FASKIM_TEST_PRINTER"):
+        if os.environ.get("FASKIM_REQUIRE_STACK") == "1":
+            pytest.fail("device stand-ins not running: scripts/devices start")
+        pytest.skip("device stand-ins not running: scripts/devices start")
+    from faskim_desktop.gui.pages.technician import TechnicianPage
+
+    monkeypatch.setenv("FASKIM_CAMERA_SOURCES", env["FASKIM_TEST_CAMERA"])
+    monkeypatch.setenv("FASKIM_SEAT", "loket-stack")
+    choices = DeviceSettings(data_dir)
+    choices.set_choice("camera", DeviceChoice("opencv", env["FASKIM_TEST_CAMERA"], {}))
+    choices.set_choice("printer", DeviceChoice("qt", env["FASKIM_TEST_PRINTER"], {}))
+    choices.set_choice("smartcard", DeviceChoice("pcsc", env.get("FASKIM_TEST_PCSC_EMRTD_READER", ""), {}))
+    if env.get("FASKIM_TEST_SCANNER"):
+        choices.set_choice("scanner", DeviceChoice("sane", env["FASKIM_TEST_SCANNER"], {}))
+    choices.save()
+    registry.set_registry(DriverRegistry())
+    try:
+        page = TechnicianPage(data_dir)
+        qtbot.addWidget(page)
+        page.resize(1180, 860)
+        page.show()
+        with qtbot.waitSignals([page.driversLoaded, page.devicesListed], timeout=120000):
+            pass
+        for kind in (DeviceKind.CAMERA, DeviceKind.PRINTER, DeviceKind.SMARTCARD):
+            panel = page.panels[kind]
+            qtbot.waitUntil(lambda p=panel: p.device_combo.count() > 0, timeout=20000)
+            assert panel.current_driver() != "simulated"
+        kinds = [DeviceKind.PRINTER, DeviceKind.SMARTCARD]
+        if page.panels[DeviceKind.SCANNER].current_driver() == "sane":
+            kinds.append(DeviceKind.SCANNER)  # only when SANE saw the stand-in's config dir
+        for kind in kinds:
+            panel = page.panels[kind]
+            page.tabs.setCurrentWidget(panel)
+            with qtbot.waitSignal(panel.testFinished, timeout=90000) as blocker:
+                panel.test_button.click()
+            assert blocker.args[0].ok
+            qtbot.wait(50)
+            assert page.grab().save(str(SCREENSHOTS / f"technician-real-{kind.value}.png"))
+        camera = page.panels[DeviceKind.CAMERA]
+        page.tabs.setCurrentWidget(camera)
+        camera.preview_button.click()
+        for _ in range(3):
+            with qtbot.waitSignal(camera.frameShown, timeout=10000):
+                pass
+        assert page.grab().save(str(SCREENSHOTS / "technician-real.png"))
+        camera.stop_preview()
+        page.shutdown()
+    finally:
+        registry.set_registry(None)
+
+
+def test_a_hanging_driver_neither_freezes_the_page_nor_blocks_switching(
+    qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A driver stuck listing devices: the table says so, and choosing another driver works."""
+    from faskim_desktop.gui.pages.technician import TechnicianPage
+    from tests.devices import fake_drivers
+
+    monkeypatch.setattr(registry, "DEVICE_LIST_TIMEOUT", 0.3)
+    monkeypatch.setenv("FASKIM_SEAT", "loket-1")
+    specs = [
+        DriverSpec(DeviceKind.CAMERA, "macet", "tests.devices.fake_drivers:HangingCamera", "test"),
+        DriverSpec(DeviceKind.CAMERA, "simulated", BUILTIN_DRIVERS["camera:simulated"], "test"),
+    ]
+    registry.set_registry(DriverRegistry(specs))
+    choices = DeviceSettings(data_dir)
+    choices.set_choice("camera", DeviceChoice("macet", "", {}))
+    choices.save()
+    fake_drivers.RELEASE.clear()
+    try:
+        page = TechnicianPage(data_dir)
+        qtbot.addWidget(page)
+        with qtbot.waitSignals([page.driversLoaded, page.devicesListed], timeout=20000):
+            pass
+        row = next(
+            r for r in range(page.driver_table.rowCount()) if page.driver_table.item(r, 1).text() == "macet"
+        )
+        assert "tidak menjawab" in page.driver_table.item(row, 3).text()
+        camera = page.panels[DeviceKind.CAMERA]
+        assert camera.current_driver() == "macet" and camera.worker.busy  # stuck in devices()
+        stuck = camera.worker
+        camera.driver_combo.setCurrentIndex(camera.driver_combo.findData("simulated"))
+        assert camera.worker is not stuck
+        qtbot.waitUntil(lambda: camera.device_combo.count() > 0, timeout=10000)
+        with qtbot.waitSignal(camera.testFinished, timeout=10000) as blocker:
+            camera.test_button.click()
+        assert blocker.args[0].ok
+        page.shutdown()
+    finally:
+        fake_drivers.RELEASE.set()
+        registry.set_registry(None)

@@ -323,6 +323,8 @@ class KindPanel(QWidget):
     # -- worker calls -----------------------------------------------------------------------------
 
     def _driver_changed(self) -> None:
+        if self.worker.busy:
+            self._replace_worker()  # the old thread is stuck in a driver call: leave it behind
         name = self.current_driver()
         self.device_combo.clear()
         self._show_faults(False)
@@ -337,6 +339,16 @@ class KindPanel(QWidget):
             on_result=self._devices_ready,
             on_error=self._devices_failed,
         )
+
+    def _replace_worker(self) -> None:
+        """Abandon a worker whose device call hangs; its late results are dropped."""
+        log.warning("device worker %s abandoned while busy", self.kind.value)
+        old = self.worker
+        old.shutdown(wait=False)
+        old.deleteLater()
+        self.worker = QtDeviceWorker(self.kind.value, self)
+        self._session = _DriverSession(self.kind)
+        self._frame_pending = False
 
     def _devices_ready(self, value: tuple[list[DeviceDescriptor], list[str]]) -> None:
         found, faults = value
@@ -521,6 +533,7 @@ class TechnicianPage(QWidget):
     """Device configuration and tests for this workstation; constructible on its own."""
 
     driversLoaded = Signal()  # Qt naming
+    devicesListed = Signal()
     saved = Signal(str)
     diagnosticsExported = Signal(str)
     diagnosticsFailed = Signal(str)
@@ -532,6 +545,7 @@ class TechnicianPage(QWidget):
         self.settings = DeviceSettings(self.data_dir)
         self._registry_worker = QtDeviceWorker("registry", self)
         self.panels: dict[DeviceKind, KindPanel] = {}
+        self._rows: dict[tuple[str, str], int] = {}
         self._closed = False
         self._build()
         self.refresh_drivers()
@@ -616,43 +630,70 @@ class TechnicianPage(QWidget):
     # -- drivers ------------------------------------------------------------------------------------
 
     def refresh_drivers(self) -> None:
+        """Two steps on the registry worker: availability first (fast), then each driver's devices.
+
+        The table and the kind tabs are usable after the first step; a driver that is slow or
+        hangs while listing its devices only delays (at most ``registry.DEVICE_LIST_TIMEOUT``) the
+        device column, and its entry then says it did not answer.
+        """
         self.status.setText(self.tr("Memeriksa driver…"))
         self.refresh_button.setEnabled(False)
         self._registry_worker.run(
-            registry.describe_all, True, on_result=self._drivers_ready, on_error=self._drivers_failed
+            registry.describe_all, False, on_result=self._drivers_ready, on_error=self._drivers_failed
+        )
+        self._registry_worker.run(
+            registry.describe_all, True, on_result=self._devices_listed, on_error=self._drivers_failed
         )
 
+    def _set_row(self, row: int, e: dict[str, Any], detail: str) -> None:
+        ok = e["available"]
+        cells = [
+            self.kind_label(DeviceKind(e["kind"])),
+            e["driver"],
+            self.tr("tersedia") if ok else self.tr("tidak tersedia"),
+            detail,
+        ]
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if col == 2:
+                item.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.darkRed)
+            self.driver_table.setItem(row, col, item)
+
+    def _fit_table(self) -> None:
+        self.driver_table.resizeRowsToContents()
+        # Show every driver without scrolling when the window allows (up to ~12 rows).
+        rows = sum(self.driver_table.rowHeight(r) for r in range(self.driver_table.rowCount()))
+        needed = self.driver_table.horizontalHeader().height() + rows + 2 * self.driver_table.frameWidth() + 2
+        self.driver_table.setMinimumHeight(min(needed, 12 * 22 + 30))
+
     def _drivers_ready(self, entries: list[dict[str, Any]]) -> None:
-        self.refresh_button.setEnabled(True)
+        self._rows = {(e["kind"], e["driver"]): row for row, e in enumerate(entries)}
         self.driver_table.setRowCount(len(entries))
         for row, e in enumerate(entries):
-            ok = e["available"]
-            if ok:
-                devices = e.get("devices") or []
-                detail = (
-                    ", ".join(d["id"] for d in devices)
-                    or e.get("devices_error")
-                    or self.tr("tidak ada perangkat")
-                )
-            else:
-                detail = e["reason"]
-            cells = [
-                self.kind_label(DeviceKind(e["kind"])),
-                e["driver"],
-                self.tr("tersedia") if ok else self.tr("tidak tersedia"),
-                detail,
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if col == 2:
-                    item.setForeground(Qt.GlobalColor.darkGreen if ok else Qt.GlobalColor.darkRed)
-                self.driver_table.setItem(row, col, item)
-        self.driver_table.resizeRowsToContents()
+            self._set_row(row, e, self.tr("mendeteksi perangkat…") if e["available"] else e["reason"])
+        self._fit_table()
         for kind, panel in self.panels.items():
             panel.set_drivers([e for e in entries if e["kind"] == kind.value])
-        self.status.setText(self.tr("Daftar driver diperbarui."))
+        self.status.setText(self.tr("Daftar driver diperbarui; mendeteksi perangkat…"))
         self.driversLoaded.emit()
+
+    def _devices_listed(self, entries: list[dict[str, Any]]) -> None:
+        self.refresh_button.setEnabled(True)
+        for e in entries:
+            row = self._rows.get((e["kind"], e["driver"]))
+            if row is None or not e["available"]:
+                continue
+            devices = e.get("devices") or []
+            detail = (
+                ", ".join(d["id"] for d in devices)
+                or e.get("devices_error")
+                or self.tr("tidak ada perangkat")
+            )
+            self._set_row(row, e, detail)
+        self._fit_table()
+        self.status.setText(self.tr("Daftar driver dan perangkat diperbarui."))
+        self.devicesListed.emit()
 
     def _drivers_failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
