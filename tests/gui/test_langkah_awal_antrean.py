@@ -90,7 +90,7 @@ def test_the_display_is_silent_without_espeak(qtbot, workspace, seat_factory, mo
     assert display.spoken == ["Nomor antrean A009, silakan ke loket 2"]
 
 
-def test_a_case_left_in_cekal_is_screened_when_its_page_opens(qtbot, workspace, seat_factory) -> None:
+def test_a_case_left_in_cekal_is_screened_when_its_page_opens(qtbot, workspace, seat_factory, artifacts) -> None:
     people = principals(workspace)
     crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
                 people["kakanim1"], people["infokim1"])
@@ -99,9 +99,13 @@ def test_a_case_left_in_cekal_is_screened_when_its_page_opens(qtbot, workspace, 
     ctx = seat_factory("loket1")
     page = CekalPage(ctx)
     qtbot.addWidget(page)
+    page.resize(1020, 640)
+    page.show()
     moved: list[object] = []
     page.case_changed.connect(moved.append)
     page.load(case_ref(workspace, case_id))
+    shot(page, artifacts, "4_cekal")  # while the screening runs on the worker
+    assert "sedang diperiksa" in page.status.text()
     wait_idle(qtbot, ctx)
     assert state_of(workspace, case_id) is sop.State.PINDAI_BERKAS
     assert moved and moved[0].state is sop.State.PINDAI_BERKAS

@@ -287,3 +287,29 @@ def test_a_cekal_hit_is_decided_by_wasdakim(qtbot, workspace, seat_factory, arti
     with workspace.store.read() as session:
         row = session.query(Screening).filter_by(case_id=case_id).one()
         assert row.decision == ("confirmed" if confirmed else "cleared") and row.decided_by == "wasdakim1"
+
+
+def test_find_by_niora_fills_the_foreigner_and_warns_of_an_open_case(qtbot, workspace, seat_factory) -> None:
+    earlier = carry(workspace, crew(workspace), until=sop.State.PINDAI_BERKAS).case  # NIORA00000001, PA0000001
+    case_id = at_entry(workspace)
+    ctx = seat_factory("loket1")
+    page = EntriPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.load(_ref(workspace, case_id))
+    wait_idle(qtbot, ctx)
+    qtbot.keyClicks(page.widgets["niora"], "NIORA00000001")
+    qtbot.mouseClick(page.find_niora, LEFT)
+    wait_idle(qtbot, ctx)
+    assert page.value("nama_pemohon") == "Emma Putri Wijaya" and page.value("passport_no") == "PA0000001"
+    qtbot.waitUntil(lambda: earlier.number in page.duplicate_label.text(), timeout=5000)
+    assert page.duplicate_label.isVisible()
+    # keyboard-first: Enter in a field moves on to the next one
+    page.widgets["tujuan"].setFocus()
+    qtbot.keyClick(page.widgets["tujuan"], Qt.Key.Key_Return)
+    assert page.focusWidget() is not page.widgets["tujuan"]
+    # nothing found: said so, nothing overwritten
+    page.set_value("niora", "TIDAKADA")
+    qtbot.mouseClick(page.find_niora, LEFT)
+    wait_idle(qtbot, ctx)
+    assert "tidak ditemukan" in page.message.text() and page.value("nama_pemohon") == "Emma Putri Wijaya"
