@@ -313,3 +313,26 @@ def test_find_by_niora_fills_the_foreigner_and_warns_of_an_open_case(qtbot, work
     qtbot.mouseClick(page.find_niora, LEFT)
     wait_idle(qtbot, ctx)
     assert "tidak ditemukan" in page.message.text() and page.value("nama_pemohon") == "Emma Putri Wijaya"
+
+
+def test_a_file_returned_for_correction_shows_why_and_goes_round_again(qtbot, workspace, seat_factory,
+                                                                        artifacts) -> None:
+    from faskim_desktop.core.services.approval import ApprovalService
+
+    case = carry(workspace, crew(workspace), until=sop.State.PERSETUJUAN).case
+    ApprovalService(workspace, principals(workspace)["spv1"]).return_for_correction(
+        case, ["Tempat lahir tidak sesuai akta kelahiran"])
+    ctx = seat_factory("loket1")
+    window = open_window(qtbot, ctx)
+    page = open_in_awal(qtbot, window, ctx, case.id, EntriPage)
+    assert page.correction_box.isVisible() and "akta kelahiran" in page.correction_text.text()
+    assert page.value("nama_pemohon") == "Emma Putri Wijaya"  # the saved data, ready to correct
+    page.set_value("birth_place", "Melbourne")
+    page._edited("birth_place")
+    shot(window, artifacts, "3_entri_perbaikan")
+    qtbot.mouseClick(page.save_button, LEFT)
+    wait_state(qtbot, ctx, workspace, case.id, sop.State.PINDAI_BERKAS)  # screened again, scans kept
+    with workspace.store.read() as session:
+        person = session.get(Foreigner, session.get(Case, case.id).foreigner_id)
+        assert person.birth_place == "Melbourne"
+        assert session.query(Screening).filter_by(case_id=case.id).count() == 2

@@ -73,3 +73,19 @@ def case_brief(ws: Workspace, case_id: int) -> Case | None:
         if found is not None:
             session.expunge(found)
         return found
+
+
+def correction_reasons(ws: Workspace, case_id: int) -> list[str]:
+    """What the official named when returning the file for correction (SOP ketidaksesuaian)."""
+    import json
+
+    with ws.store.read() as session:
+        found = session.get(Case, case_id)
+        raw = found.correction_reasons if found is not None else ""
+    if not raw:
+        return []
+    try:
+        reasons = json.loads(raw)
+    except ValueError:
+        return [raw]
+    return [str(r) for r in reasons] if isinstance(reasons, list) else [str(reasons)]

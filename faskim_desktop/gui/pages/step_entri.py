@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from faskim_desktop.core import mrz, sop
 from faskim_desktop.core.emrtd.reader import PassportData, PassportReader
 from faskim_desktop.core.errors import ValidationError
+from faskim_desktop.core.services.awal_views import correction_reasons
 from faskim_desktop.core.services.base import CaseRef
 from faskim_desktop.core.services.chip_photo import ChipPhotoService
 from faskim_desktop.core.services.intake import EntryData, IntakeService, validate
@@ -77,8 +78,15 @@ def read_chip(driver, key: str) -> PassportData:  # type: ignore[no-untyped-def]
             log.debug("disconnect after read failed", exc_info=True)
 
 
-def iso(value) -> str:  # type: ignore[no-untyped-def]
-    return value.isoformat() if value else ""
+DATE_FIELDS = ("tanggal_lahir", "passport_expiry", "landing_date", "stay_permit_expiry")
+
+
+def local_date_text(text: str) -> str:
+    """A stored ISO date (YYYY-MM-DD) shown the Indonesian way (DD-MM-YYYY); anything else as typed."""
+    import re
+
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    return f"{match.group(3)}-{match.group(2)}-{match.group(1)}" if match else text
 
 
 def display_date(value) -> str:  # type: ignore[no-untyped-def]
@@ -258,17 +266,28 @@ class EntriPage(StepPage):
         mismatch_layout.addWidget(self.mismatch_ok)
         self.mismatch_box.setVisible(False)
 
+        # --- a file the official returned for correction says why
+        self.correction_box = QGroupBox(self.tr("Dikembalikan pejabat untuk perbaikan"))
+        self.correction_box.setStyleSheet(f"QGroupBox {{ color: {ERROR_COLOUR}; font-weight: bold; }}")
+        correction_layout = QVBoxLayout(self.correction_box)
+        self.correction_text = QLabel()
+        self.correction_text.setWordWrap(True)
+        self.correction_text.setStyleSheet("font-weight: normal; color: #202124;")
+        correction_layout.addWidget(self.correction_text)
+        self.correction_box.setVisible(False)
+
         body = QWidget()
         grid = QGridLayout(body)
-        grid.addWidget(mrz_box, 0, 0, 1, 2)
-        grid.addWidget(self.mismatch_box, 1, 0, 1, 2)
-        grid.addWidget(person_box, 2, 0, 2, 1)
-        grid.addWidget(sop_box, 2, 1)
-        grid.addWidget(sponsor_box, 3, 1)
-        grid.addWidget(stay_box, 4, 1)
+        grid.addWidget(self.correction_box, 0, 0, 1, 2)
+        grid.addWidget(mrz_box, 1, 0, 1, 2)
+        grid.addWidget(self.mismatch_box, 2, 0, 1, 2)
+        grid.addWidget(person_box, 3, 0, 2, 1)
+        grid.addWidget(sop_box, 3, 1)
+        grid.addWidget(sponsor_box, 4, 1)
+        grid.addWidget(stay_box, 5, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(5, 1)
+        grid.setRowStretch(6, 1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -284,6 +303,7 @@ class EntriPage(StepPage):
         shortcut.activated.connect(self.save)
         self.draft_state = QLabel()
         self.draft_state.setStyleSheet("color: #5f6368;")
+        self.draft_state.setMinimumWidth(260)
         self.message = MessageLine()
         actions = QHBoxLayout()
         actions.addWidget(self.draft_state)
@@ -385,7 +405,10 @@ class EntriPage(StepPage):
         try:
             for name, value in asdict(entry).items():
                 if name in self.widgets:
-                    self.set_value(name, str(value or ""))
+                    text = str(value or "")
+                    if name in DATE_FIELDS:
+                        text = local_date_text(text)
+                    self.set_value(name, text)
             self.source = entry.passport_source or "typed"
             self._extra = {k: str(v) for k, v in (entry.extra or {}).items() if k != "mrz"}
             self.mrz_edit.setPlainText(str((entry.extra or {}).get("mrz", "")))
@@ -413,12 +436,18 @@ class EntriPage(StepPage):
             mark(self.widgets[name], label, "")
         self.save_button.setEnabled(False)
         ctx = self.ctx
-        ctx.run(lambda: IntakeService(ctx.ws, ctx.principal).load_entry(case.id), self._loaded, self,
-                self.message.error)
 
-    def _loaded(self, entry: EntryData) -> None:
+        def work() -> tuple[EntryData, list[str]]:
+            return IntakeService(ctx.ws, ctx.principal).load_entry(case.id), correction_reasons(ctx.ws, case.id)
+
+        ctx.run(work, self._loaded, self, self.message.error)
+
+    def _loaded(self, loaded: tuple[EntryData, list[str]]) -> None:
         if self.case is None:
             return
+        entry, reasons = loaded
+        self.correction_box.setVisible(bool(reasons))
+        self.correction_text.setText("\n".join(f"• {reason}" for reason in reasons))
         self.fill(entry)
         self._dirty = False
         self.save_button.setEnabled(True)
