@@ -247,7 +247,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class Parsed:
-    kind: str  # "number" | "name" | "all"
+    kind: str  # "number" | "name" | "all" (no text: filters only) | "none" (nothing searchable)
     number: str = ""
     words: tuple[tuple[str, ...], ...] = ()  # per query word: the prefixes any of which may match
 
@@ -258,7 +258,7 @@ def parse(text: str) -> Parsed:
         return Parsed("all")
     if any(ch.isdigit() for ch in text):
         number = _NOT_ALNUM.sub("", text.upper())[:TOKEN_LENGTH]
-        return Parsed("number", number=number) if number else Parsed("all")
+        return Parsed("number", number=number) if number else Parsed("none")
     folded = strip_titles(fold(text))
     words = []
     for token in dict.fromkeys(folded):
@@ -267,7 +267,8 @@ def parse(text: str) -> Parsed:
         kept = tuple(sorted(f for f in forms if f and not any(o != f and f.startswith(o) for o in forms)))
         if kept:
             words.append(kept)
-    return Parsed("name", words=tuple(words)) if words else Parsed("all")
+    # Text with nothing searchable in it ("%", "'") finds nothing, rather than everything.
+    return Parsed("name", words=tuple(words)) if words else Parsed("none")
 
 
 def _ranges(column, prefixes: Iterable[str]):  # type: ignore[no-untyped-def]
@@ -312,7 +313,7 @@ class Search:
         self.store = store
         self.parsed = parse(text)
         self.filters = filters or Filters()
-        self.exhausted = False
+        self.exhausted = self.parsed.kind == "none"
         self._offset = 0
         self._seen: set[int] = set()
         self._fallback_done = False

@@ -24,7 +24,7 @@ from sqlalchemy import Column, Date, Index, Integer, PrimaryKeyConstraint, Strin
 from sqlalchemy import DateTime as SADateTime
 from sqlmodel import Field, SQLModel
 
-from faskim_desktop.store.tables import CaseStep
+from faskim_desktop.store.tables import AuditEvent, CaseStep
 
 TOKEN_LENGTH = 40
 
@@ -87,3 +87,5 @@ class SlaDay(SQLModel, table=True):
 
 # The SLA roll-up reads a day's finished steps by their finishing time.
 Index("ix_case_step_finished", CaseStep.__table__.c.finished_at)  # type: ignore[attr-defined]
+# The case timeline reads every audit event of one case.
+Index("ix_audit_event_entity", AuditEvent.__table__.c.entity, AuditEvent.__table__.c.entity_id)  # type: ignore[attr-defined]

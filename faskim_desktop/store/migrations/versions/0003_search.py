@@ -1,4 +1,4 @@
-"""search and SLA: name-token and number-key index tables, SLA day roll-up, case_step(finished_at)
+"""search and SLA: name-token and number-key index tables, SLA day roll-up, case_step(finished_at), audit_event(entity, entity_id)
 
 Revision ID: 0003
 Revises: 0002
@@ -60,6 +60,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("day"),
     )
     op.create_index("ix_case_step_finished", "case_step", ["finished_at"])
+    # The case timeline reads every audit event of one case (and of its payments and files).
+    op.create_index("ix_audit_event_entity", "audit_event", ["entity", "entity_id"])
     # Existing stores: fill the index from what they hold (a new store has nothing to index).
     from faskim_desktop.core.search import rebuild_on
 
@@ -67,6 +69,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_event_entity", table_name="audit_event")
     op.drop_index("ix_case_step_finished", table_name="case_step")
     op.drop_table("sla_day")
     op.drop_table("sla_daily")

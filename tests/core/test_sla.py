@@ -1,0 +1,103 @@
+"""SLA figures (issue 9) against the store itself: counts exact, medians to the 0.1-minute bucket."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from faskim_desktop.core import clock, demo_data, sla, sop
+from faskim_desktop.store.tables import Case, CaseStep
+from faskim_desktop.store.tables_search import SlaDay
+
+
+@pytest.fixture
+def seeded(workspace):  # type: ignore[no-untyped-def]
+    demo_data.seed_cases(workspace.store, 1200, days=40, seed=9)
+    return workspace
+
+
+def _steps_finished(store, which: sla.Period):  # type: ignore[no-untyped-def]
+    lo, hi = sla.utc_start(which.start), sla.utc_start(which.end)
+    with store.read() as session:
+        return session.execute(select(CaseStep).where(CaseStep.finished_at >= lo, CaseStep.finished_at < hi)).scalars().all()
+
+
+def _check(store, which: sla.Period) -> sla.Summary:  # type: ignore[no-untyped-def]
+    summary = sla.summary(store, which)
+    rows = _steps_finished(store, which)
+    actions: dict[str, int] = {}
+    for row in rows:
+        actions[row.action] = actions.get(row.action, 0) + 1
+    assert {k: v for k, v in summary.actions.items() if v} == {k: v for k, v in actions.items() if k}
+    for stats in summary.steps:
+        step = sop.step(stats.step)
+        mine = [r for r in rows if r.state in {s.value for s in step.states} and r.state != "ditahan"
+                and r.started_at is not None]
+        work = [((clock.aware(r.finished_at) - clock.aware(r.started_at)).total_seconds()) / 60 for r in mine]
+        assert stats.visits == len(work)
+        if work:
+            assert stats.median_minutes == pytest.approx(sorted(work)[(len(work) + 1) // 2 - 1], abs=0.06)
+            assert stats.p90_minutes is not None
+            if step.mutu_baku_minutes:
+                assert stats.within == sum(1 for w in work if w < step.mutu_baku_minutes)
+            waits = [((clock.aware(r.started_at) - clock.aware(r.entered_at)).total_seconds()) / 60 for r in mine]
+            assert stats.wait_mean_minutes == pytest.approx(statistics.mean(waits), abs=0.06)
+    lo, hi = sla.utc_start(which.start), sla.utc_start(which.end)
+    with store.read() as session:
+        created = session.execute(select(func.count()).select_from(Case)
+                                  .where(Case.created_at >= lo, Case.created_at < hi)).scalar()
+    assert summary.cases_created == created
+    return summary
+
+
+def test_month_week_day_match_the_store(seeded) -> None:  # type: ignore[no-untyped-def]
+    today = clock.today()
+    for which in (sla.period("month", today), sla.period("week", today), sla.period("day", today),
+                  sla.period("month", today - timedelta(days=31)), sla.period("day", today - timedelta(days=3))):
+        _check(seeded.store, which)
+
+
+def test_rollups_are_stored_once_and_give_the_same_answer(seeded) -> None:  # type: ignore[no-untyped-def]
+    which = sla.period("month", clock.today() - timedelta(days=20))
+    first = sla.summary(seeded.store, which)
+    with seeded.store.read() as session:
+        days = session.execute(select(func.count()).select_from(SlaDay)).scalar()
+    assert days and days >= len([d for d in which.days if d < clock.today()])
+    assert sla.fill_rollups(seeded.store, which.start, which.end) == 0
+    again = sla.summary(seeded.store, which)
+    assert again.steps == first.steps and dict(again.actions) == dict(first.actions)
+
+
+def test_returned_held_rejected_counts(seeded) -> None:  # type: ignore[no-untyped-def]
+    which = sla.Period(sla.PeriodKind.MONTH, clock.today() - timedelta(days=60), clock.today() + timedelta(days=1))
+    summary = _check(seeded.store, which)
+    with seeded.store.read() as session:
+        returned = session.execute(select(func.count()).select_from(Case).where(
+            Case.state == sop.State.DIKEMBALIKAN.value)).scalar()
+        rejected = session.execute(select(func.count()).select_from(Case).where(
+            Case.state == sop.State.DITOLAK_CEKAL.value)).scalar()
+    assert summary.returned == returned and returned > 0
+    assert summary.rejected == rejected and summary.held >= rejected > 0
+    slow = summary.slowest(3)
+    assert len(slow) == 3
+    ratios = [(s.median_minutes or 0) / (s.mutu_baku_minutes or 1) for s in slow]
+    assert ratios == sorted(ratios, reverse=True)
+
+
+def test_periods() -> None:
+    from datetime import date
+
+    assert sla.period("week", date(2026, 11, 29)).start == date(2026, 11, 23)
+    assert sla.period("month", date(2026, 12, 15)).end == date(2027, 1, 1)
+    assert len(sla.month(2026, 2).days) == 28
+    with pytest.raises(ValueError):
+        sla.period("year")
+
+
+def test_empty_store_gives_empty_figures(workspace) -> None:  # type: ignore[no-untyped-def]
+    summary = sla.summary(workspace.store, sla.period("month"))
+    assert all(s.visits == 0 and s.median_minutes is None for s in summary.steps)
+    assert summary.cases_created == 0
