@@ -138,3 +138,20 @@ def test_a_child_below_the_age_gives_the_face_only(qtbot, workspace, seat_factor
     wait_idle(qtbot, ctx)
     with workspace.store.read() as session:
         assert session.get(Case, outcome.case.id).state == "register"
+
+
+def test_retries_are_capped_and_the_best_capture_counts(qtbot, workspace, seat_factory):
+    case = case_at(workspace, sop.State.BIOMETRIK)
+    ctx = seat_factory("loket1")
+    page = _page(qtbot, ctx, case)
+    for _ in range(3):
+        page.finger_rows["right_thumb"]["button"].click()
+        qtbot.waitUntil(lambda: page.next_finger_button.isEnabled(), timeout=10_000)
+        wait_idle(qtbot, ctx)
+    page.finger_rows["right_thumb"]["button"].click()  # a fourth capture: refused in words, not stored
+    qtbot.waitUntil(lambda: page.next_finger_button.isEnabled(), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert "Batas 3 kali" in page.message.text()
+    status = BiometricsService(workspace, ctx.principal).status(case.id)
+    assert status.attempts["right_thumb"] == 3 and status.fingers_done["right_thumb"] >= 40
+    assert "(3×)" in page.finger_rows["right_thumb"]["state"].text()
