@@ -173,3 +173,24 @@ def test_xlsx_import(store: Store, tmp_path: Path) -> None:
     book.save(path)
     result = importer.import_list(store, path)
     assert result.entries == 2 and result.cegah == 1
+
+
+def test_parallel_preparation_gives_the_same_index(store: Store, tmp_path: Path, monkeypatch, bench) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "list.csv"
+    bench.generate_list(path, 1500, seed=11)
+    sequential = importer.import_list(store, path)
+    with store.read() as session:
+        keys_before = session.connection().execute(text("SELECT key, dob_year, name_id FROM cekal_key")).all()
+    monkeypatch.setattr(importer, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(importer, "CHUNK", 500)
+    parallel = importer.import_list(store, path)
+    assert (parallel.entries, parallel.keys, parallel.unchanged) == (sequential.entries, sequential.keys, 1500)
+    with store.read() as session:
+        assert session.connection().execute(text("SELECT key, dob_year, name_id FROM cekal_key")).all() == keys_before
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[700] = lines[700].replace(",tangkal,", ",hukum,").replace(",cegah,", ",hukum,")
+    lines.append(lines[10])  # a duplicate at the end
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = refused(store, path)
+    assert [(e.line, e.field) for e in errors] == [(701, "list_type"), (len(lines), "reference")]
+    assert count(store, "cekal_version") == 2

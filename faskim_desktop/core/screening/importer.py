@@ -13,8 +13,12 @@ by appending rather than by random inserts.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 from array import array
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -144,14 +148,13 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
             names_rows.clear()
             passport_rows.clear()
 
-        for row in listfile.read_rows(path, errors):
+        for row, digest, name_keys in _prepared(path, errors):
             ref = row.reference
             seen.add(ref)
             if errors:
                 continue  # the import will be refused: only look for further errors
             entry_id += 1
             counts[row.list_type] += 1
-            digest = row.digest()
             before = previous.get(ref)
             if before is None:
                 version = version_id
@@ -172,18 +175,21 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
                     row.reason, row.valid_from, row.valid_until, version, str(digest),
                 )
             )  # fmt: skip
-            for position, (text_value, name) in enumerate(zip((row.name, *row.aliases), row.names, strict=True)):
+            for position, (text_value, name, keys) in enumerate(
+                zip((row.name, *row.aliases), row.names, name_keys, strict=True)
+            ):
                 name_id += 1
                 names_rows.append((name_id, entry_id, position > 0, text_value, name.norm))
-                for key in key_hashes(name):
-                    key_values.append(key)
-                    key_years.append(year)
-                    key_names.append(name_id)
+                count = len(keys) // 8
+                key_values.frombytes(keys)
+                key_years.extend([year] * count)
+                key_names.extend([name_id] * count)
             for number in row.passports:
                 passport_rows.append((entry_id, number))
             if len(entry_rows) >= BATCH:
                 flush()
         if errors:
+            errors.sort(key=lambda e: e.line)
             raise listfile.ListFileError(errors)
         if not entry_id:
             raise listfile.ListFileError([listfile.RowError(0, "", "cekal.import.no_rows")])
@@ -210,6 +216,61 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
             conn.exec_driver_sql("PRAGMA cache_size = -2000")
         log.info("cekal list version %s imported: %s entries, %s keys", version_id, entry_id, total_keys)
     return ImportResult(version=version_id, keys=total_keys, **values)
+
+
+PARALLEL_MIN_BYTES = 2_000_000  # smaller files are checked in this process
+CHUNK = 2_000
+
+
+def _prepare_batch(
+    batch: list[tuple[int, list[str], list[int], bool]],
+) -> tuple[list[listfile.RowError], list[tuple[listfile.ListRow, int, list[bytes]]]]:
+    """Field checks, normalisation, digest and index keys of a batch of records."""
+    errors, rows = listfile.check_records(batch)
+    return errors, [(row, row.digest(), [array("q", key_hashes(n)).tobytes() for n in row.names]) for row in rows]
+
+
+def _batches(path: Path, errors: list[listfile.RowError]) -> Iterator[list]:
+    batch: list = []
+    for record in listfile.records(path, errors):
+        batch.append(record)
+        if len(batch) >= CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _prepared(path: Path, errors: list[listfile.RowError]) -> Iterator[tuple[listfile.ListRow, int, list[bytes]]]:
+    """Prepared rows in file order; large files are prepared by worker processes (one per core)."""
+    workers = min(4, os.cpu_count() or 1)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # the sequential path reports the unreadable file in words
+    if workers < 2 or size < PARALLEL_MIN_BYTES:
+        for batch in _batches(path, errors):
+            batch_errors, rows = _prepare_batch(batch)
+            errors.extend(batch_errors)
+            yield from rows
+        return
+    # "spawn": the caller may be a GUI process with threads, which must not be forked
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque = deque()
+        source = _batches(path, errors)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * workers + 2:
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                else:
+                    pending.append(pool.submit(_prepare_batch, batch))
+            if not pending:
+                return
+            batch_errors, rows = pending.popleft().result()
+            errors.extend(batch_errors)
+            yield from rows
 
 
 def _insert_keys(conn: Connection, values: array, years: array, names: array) -> int:

@@ -294,17 +294,18 @@ def _check_row(line: int, cells: list[str], positions: list[int], errors: list[R
     )
 
 
-def read_rows(path: Path, errors: list[RowError]) -> Iterator[ListRow]:
-    """Valid rows of the file; every problem found is appended to ``errors``.
+def records(path: Path, errors: list[RowError]) -> Iterator[tuple[int, list[str], list[int], bool]]:
+    """(line, cells, column positions, is a duplicate) of every data row, before field checks.
 
-    Raises ``ListFileError`` at once when the file itself cannot be read (empty, wrong encoding,
-    not a workbook, header without the required columns).
+    Problems of the file as a whole raise ``ListFileError`` at once (empty, wrong encoding, not
+    a workbook, header without the required columns); row-level problems found here (too many
+    cells, a reference already used) are appended to ``errors``.
     """
-    rows = _raw_rows(Path(path))
     seen: dict[str, int] = {}  # reference -> first line
     header_seen = False
-    index: dict[str, int] = {}
-    for line, cells in rows:
+    names: list[str] = []
+    positions: list[int] = []
+    for line, cells in _raw_rows(Path(path)):
         if not header_seen:
             if not any(c.strip() for c in cells):
                 continue  # blank lines before the header
@@ -312,30 +313,48 @@ def read_rows(path: Path, errors: list[RowError]) -> Iterator[ListRow]:
             names = [c.strip().lower().lstrip("\ufeff") for c in cells]
             index = {name: position for position, name in enumerate(names) if name}
             missing = [c for c in COLUMNS if c not in index]
-            positions = [index.get(c, len(names) + 1) for c in COLUMNS]
             if missing:
                 raise ListFileError(
                     [RowError(line, "", "cekal.import.missing_columns", (("columns", ", ".join(missing)),))]
                 )
+            positions = [index[c] for c in COLUMNS]
             continue
         if not any(c.strip() for c in cells):
             continue  # blank line
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names) :]):
             errors.append(RowError(line, "", "cekal.import.row_length", (("expected", len(names)),)))
             continue
-        row = _check_row(line, cells, positions, errors)
         reference = cells[positions[0]].strip() if positions[0] < len(cells) else ""
+        duplicate = False
         if reference:  # duplicates are found among every row, valid or not
             first = seen.setdefault(reference, line)
             if first != line:
-                errors.append(
-                    RowError(line, "reference", "cekal.import.duplicate_reference", (("first", first),))
-                )
-                continue
-        if row is not None:
-            yield row
+                errors.append(RowError(line, "reference", "cekal.import.duplicate_reference", (("first", first),)))
+                duplicate = True
+        yield line, cells, positions, duplicate
     if not header_seen:
         raise ListFileError([RowError(0, "", "cekal.import.empty_file")])
+
+
+def check_records(
+    batch: list[tuple[int, list[str], list[int], bool]],
+) -> tuple[list[RowError], list[ListRow]]:
+    """Field checks of a batch of records (run in worker processes for large files)."""
+    errors: list[RowError] = []
+    rows: list[ListRow] = []
+    for line, cells, positions, duplicate in batch:
+        row = _check_row(line, cells, positions, errors)
+        if row is not None and not duplicate:
+            rows.append(row)
+    return errors, rows
+
+
+def read_rows(path: Path, errors: list[RowError]) -> Iterator[ListRow]:
+    """Valid rows of the file, in order; every problem found is appended to ``errors``."""
+    for line, cells, positions, duplicate in records(path, errors):
+        row = _check_row(line, cells, positions, errors)
+        if row is not None and not duplicate:
+            yield row
 
 
 def check_file(path: Path) -> list[RowError]:
