@@ -65,3 +65,42 @@ def test_scan_through_the_sane_stand_in_and_forward(qtbot, workspace, seat_facto
     shot(window, artifacts, "4a_pindai_sane")
     qtbot.mouseClick(page.forward_button, Qt.MouseButton.LeftButton)
     wait_state(qtbot, ctx, workspace, case_id, sop.State.PERSETUJUAN)
+
+
+def test_read_passport_chip_through_pcscd_and_the_emulator(qtbot, workspace, seat_factory, artifacts) -> None:
+    """Step 3's "Baca paspor (chip)" through pyscard → pcscd → vpcd → the project's eMRTD emulator
+    (the demo passport in reader "Virtual PCD 00 00", started by scripts/devices start)."""
+    env = standins.load()
+    if env is None:
+        pytest.skip(standins.NOT_STARTED)
+    reader = env.get("FASKIM_TEST_PCSC_EMRTD_READER")
+    if not env.get("FASKIM_TEST_PCSC") or not reader:
+        pytest.skip("the PC/SC stand-in is not configured in .run/devices/env (scripts/devices start)")
+    pytest.importorskip("smartcard", reason="pyscard is not installed")
+    from faskim_desktop.devices.emrtd_emulator.passport import DEMO
+    from faskim_desktop.devices.errors import DeviceError
+    from faskim_desktop.devices.real.smartcard_pcsc import PcscSmartCardReader
+    from faskim_desktop.gui.pages.step_entri import EntriPage
+
+    try:
+        listed = {d.id: d.details for d in PcscSmartCardReader().devices()}
+    except DeviceError as err:
+        pytest.skip(f"pcscd is not running (scripts/devices start): {err.code}")
+    if listed.get(reader, {}).get("card") != "present":
+        pytest.skip(f"no emulated passport in {reader!r} (scripts/devices start runs the eMRTD emulator)")
+    people = principals(workspace)
+    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
+                people["kakanim1"], people["infokim1"])
+    case_id = carry(workspace, crew, until=sop.State.ENTRI).case.id
+    ctx = seat_factory("loket1", simulated=False)
+    ctx.devices.settings.set_choice(DeviceKind.SMARTCARD, DeviceChoice("pcsc", reader))
+    window = open_window(qtbot, ctx)
+    page = open_in_awal(qtbot, window, ctx, case_id, EntriPage)
+    page.mrz_edit.setPlainText("\n".join(DEMO.mrz_lines))  # the key comes from the MRZ
+    qtbot.waitUntil(lambda: page.source == "mrz", timeout=3000)
+    qtbot.mouseClick(page.chip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.source == "chip" or "tidak terbaca" in page.message.text(), timeout=20_000)
+    assert page.source == "chip", page.message.text()
+    assert page.value("passport_no") == DEMO.document_number and not page.mismatch_box.isVisible()
+    assert page.photo_label.isVisible()  # DG2 decoded and shown
+    shot(window, artifacts, "3_entri_chip_pcsc")
