@@ -336,3 +336,18 @@ def test_a_file_returned_for_correction_shows_why_and_goes_round_again(qtbot, wo
         person = session.get(Foreigner, session.get(Case, case.id).foreigner_id)
         assert person.birth_place == "Melbourne"
         assert session.query(Screening).filter_by(case_id=case.id).count() == 2
+
+
+def test_typing_goes_to_its_own_case_when_another_case_is_opened(qtbot, workspace, seat_factory) -> None:
+    first, second = at_entry(workspace), at_entry(workspace)
+    ctx = seat_factory("loket1")
+    page = EntriPage(ctx)
+    qtbot.addWidget(page)
+    page.load(_ref(workspace, first))
+    wait_idle(qtbot, ctx)
+    qtbot.keyClicks(page.widgets["tujuan"], "Sekolah")
+    page.load(_ref(workspace, second))  # before the debounce fired
+    wait_idle(qtbot, ctx)
+    intake = IntakeService(workspace, ctx.principal)
+    assert intake.load_entry(first).tujuan == "Sekolah"
+    assert intake.load_entry(second).tujuan == "" and page.value("tujuan") == ""

@@ -419,6 +419,11 @@ class EntriPage(StepPage):
     # --- loading --------------------------------------------------------------------------------------
 
     def load(self, case: CaseRef) -> None:
+        if self._dirty and self.case is not None:
+            self._draft_timer.stop()
+            self.save_draft()  # the previous case's typing goes to the previous case
+        self._draft_timer.stop()
+        self._dirty = False
         super().load(case)
         self.message.clear()
         self.busy.stop()

@@ -198,6 +198,10 @@ class TerimaPage(StepPage):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self, case: CaseRef) -> None:
+        if self._draft_timer.isActive() and self.case is not None and self.case.id != case.id:
+            self._draft_timer.stop()
+            self.save_draft()  # what was ticked for the previous case is kept with it
+        self._draft_timer.stop()
         super().load(case)
         self.message.clear()
         self.busy.stop()
