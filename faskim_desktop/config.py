@@ -51,10 +51,36 @@ OPTIONS: tuple[Option, ...] = (
 _BY_KEY = {option.key: option for option in OPTIONS}
 
 
+LOCATION_FILE = "location.json"
+
+
+def _location_path() -> Path:
+    # Where the data folder is, kept outside it (it cannot record its own move).
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / LOCATION_FILE
+
+
 def data_dir() -> Path:
-    """The data folder: FASKIM_DATA_DIR, else the platform's user data folder."""
+    """The data folder: FASKIM_DATA_DIR, else the folder chosen in the app's settings, else the
+    platform's user data folder."""
     configured = os.environ.get("FASKIM_DATA_DIR")
-    return Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if configured:
+        return Path(configured).expanduser()
+    try:
+        chosen = json.loads(_location_path().read_text(encoding="utf-8")).get("data_dir")
+    except (OSError, ValueError, AttributeError):
+        chosen = None
+    if isinstance(chosen, str) and chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def choose_data_dir(folder: Path | None) -> None:
+    """Remember the data folder for the next start (None: back to the platform default)."""
+    path = _location_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"data_dir": str(folder) if folder else ""}), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _coerce(option: Option, raw: object) -> Any:

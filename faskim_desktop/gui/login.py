@@ -36,6 +36,9 @@ class LoginDialog(QDialog):
         # Room for a three-line message, so a long reason is never cut off.
         self.ui.messageLabel.setMinimumHeight(3 * self.ui.messageLabel.fontMetrics().lineSpacing() + 4)
         self.ui.buttonBox.accepted.connect(self._try_login)
+        self.settings_button = self.ui.buttonBox.addButton(self.tr("&Pengaturan…"),
+                                                           QDialogButtonBox.ButtonRole.ResetRole)
+        self.settings_button.clicked.connect(self._open_settings)
         self.ui.buttonBox.rejected.connect(self.reject)
         try:
             with workspace.store.read() as session:
@@ -55,6 +58,14 @@ class LoginDialog(QDialog):
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Masuk"))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Batal"))
 
+    def _open_settings(self) -> None:
+        from faskim_desktop.gui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self).exec():
+            self.ui.messageLabel.setStyleSheet("")
+            self.ui.messageLabel.setText(self.tr("Pengaturan disimpan. Buka ulang aplikasi bila folder data atau "
+                                                 "basis data diubah."))
+
     def _language_picked(self) -> None:
         language = self.ui.languageCombo.currentData()
         i18n.set_language(language)
@@ -65,6 +76,7 @@ class LoginDialog(QDialog):
     def _try_login(self) -> None:
         username = self.ui.usernameEdit.text().strip()
         password = self.ui.passwordEdit.text()
+        self.ui.messageLabel.setStyleSheet("color: #b00020;")
         if not username or not password:
             self.ui.messageLabel.setText(self.tr("Isi nama pengguna dan kata sandi."))
             return
