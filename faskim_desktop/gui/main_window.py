@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         logout = QAction(self.tr("&Keluar akun"), self)
         logout.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         logout.triggered.connect(self.logout)
-        for action in (self.new_case_action, refresh, show_queue, second, lock, logout):
+        settings = QAction(self.tr("&Pengaturan komputer ini…"), self)
+        settings.triggered.connect(self._open_settings)
+        for action in (self.new_case_action, refresh, show_queue, second, settings, lock, logout):
             menu_file.addAction(action)
             self.addAction(action)
         menu_view = self.menuBar().addMenu(self.tr("&Tampilan"))
@@ -109,6 +111,13 @@ class MainWindow(QMainWindow):
             jump.setShortcut(QKeySequence(f"Alt+{index}"))
             jump.triggered.connect(lambda _=False, i=index - 1: self.tabs.setCurrentIndex(i))
             self.addAction(jump)
+
+    def _open_settings(self) -> None:
+        from faskim_desktop.gui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self).exec():
+            self.statusBar().showMessage(self.tr("Pengaturan disimpan; folder data dan basis data berlaku setelah "
+                                                 "aplikasi dibuka ulang."), 10000)
 
     # --- cases --------------------------------------------------------------------------------
 
