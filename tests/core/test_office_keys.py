@@ -65,3 +65,24 @@ def test_a_copied_key_without_its_secret_cannot_sign(workspace, tmp_path) -> Non
     with pytest.raises(SealKeyError) as info:
         OfficeKeys(workspace).signer()
     assert info.value.code == "office_keys.foreign_key"
+
+
+def test_the_set_up_command_creates_the_key_the_app_then_uses(tmp_path, monkeypatch) -> None:
+    import json
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in __import__("os").environ.items() if k != "FASKIM_DB_URL"}
+    env.update(FASKIM_DATA_DIR=str(tmp_path / "data"), FASKIM_NO_KEYRING="1")
+
+    def faskim(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "faskim_desktop.cli", *args], env=env, capture_output=True,
+                              text=True, timeout=120, check=False)
+
+    assert faskim("office-key", "show").returncode == 1  # none yet, said in words
+    created = faskim("office-key", "create", "--json")
+    assert created.returncode == 0, created.stderr
+    first = json.loads(created.stdout)
+    assert first["usable"] and len(first["key_id"]) == 16
+    again = json.loads(faskim("office-key", "create", "--json").stdout)
+    assert again["key_id"] == first["key_id"]  # never replaced
