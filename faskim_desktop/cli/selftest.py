@@ -146,6 +146,9 @@ def _artefacts(devices: DeviceSource, ws: Any, crew: Any, outputs: dict[str, Pat
         frame = devices.driver(DeviceKind.CAMERA).read_frame(timeout=5.0)
         blue, green, red = Image.frombytes("RGB", (frame.width, frame.height), frame.data).split()
         image = Image.merge("RGB", (red, green, blue))  # frames are BGR
+        width = min(image.width, image.height * 3 // 4)  # the centre, in the card photo's 3:4 portrait
+        left = (image.width - width) // 2
+        image = image.crop((left, 0, left + width, image.height))
         jpeg = io.BytesIO()
         image.save(jpeg, "JPEG", quality=90)
         return _png(image), jpeg.getvalue()
