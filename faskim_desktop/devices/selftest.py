@@ -92,7 +92,13 @@ def run_selftest(
             }
             result.sample = image
         elif kind == DeviceKind.SCANNER:
-            pages = driver.scan(ScanSettings(resolution=100, mode="color", source="flatbed"))
+            opts = settings or {}
+            scan = ScanSettings(
+                resolution=int(str(opts.get("resolution", 100))),
+                mode=str(opts.get("mode", "color")),
+                source=str(opts.get("source", "flatbed")),
+            )
+            pages = driver.scan(scan)
             if not pages:
                 raise MediaProblem(device=device_id, reason="no page")
             first = pages[0]
