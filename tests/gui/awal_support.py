@@ -98,3 +98,23 @@ def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def fill_valid(qtbot, page, name: str = "Zoë O'Brien-Núñez", passport: str = "PA7654321") -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from faskim_desktop.core.scripted_case import sample_entry
+
+    sample = sample_entry(7, name=name, passport=passport)
+    for field in ("tujuan", "niora", "birth_place", "nationality", "sponsor_name", "sponsor_address",
+                  "sponsor_contact", "landing_port", "landing_vessel", "stay_permit_no"):
+        page.widgets[field].setFocus()
+        type_text(qtbot, page.widgets[field], getattr(sample, field))
+    page.set_value("nama_pemohon", "")
+    type_text(qtbot, page.widgets["nama_pemohon"], name)
+    qtbot.keyClicks(page.widgets["passport_no"], passport)
+    qtbot.keyClicks(page.widgets["sponsor_nik"], sample.sponsor_nik)
+    page.set_value("sex", "F")
+    for field in ("tanggal_lahir", "passport_expiry", "landing_date", "stay_permit_expiry"):
+        value = dt.date.fromisoformat(getattr(sample, field)).strftime("%d-%m-%Y")
+        qtbot.keyClicks(page.widgets[field], value)

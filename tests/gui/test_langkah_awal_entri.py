@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from faskim_desktop.core import clock, mrz, sop
 from faskim_desktop.core.screening.importer import import_list
-from faskim_desktop.core.scripted_case import Crew, carry, sample_entry
+from faskim_desktop.core.scripted_case import Crew, carry
 from faskim_desktop.core.services.intake import IntakeService
 from faskim_desktop.devices.protocols import DeviceKind
 from faskim_desktop.devices.simulated.base import FaultMode
@@ -22,6 +22,7 @@ from faskim_desktop.store.tables import Case, Foreigner, Screening, StoredFile
 from tests.conftest import PASSWORD, principals, wait_idle
 from tests.gui.awal_support import (
     current_page,
+    fill_valid,
     open_in_awal,
     open_window,
     shot,
@@ -41,21 +42,6 @@ def crew(ws) -> Crew:  # type: ignore[no-untyped-def]
 
 def at_entry(ws) -> int:  # type: ignore[no-untyped-def]
     return carry(ws, crew(ws), until=sop.State.ENTRI).case.id
-
-
-def fill_valid(qtbot, page: EntriPage, name: str = "Zoë O'Brien-Núñez", passport: str = "PA7654321") -> None:  # type: ignore[no-untyped-def]
-    sample = sample_entry(7, name=name, passport=passport)
-    for field in ("tujuan", "niora", "birth_place", "nationality", "sponsor_name", "sponsor_address",
-                  "sponsor_contact", "landing_port", "landing_vessel", "stay_permit_no"):
-        page.widgets[field].setFocus()
-        type_text(qtbot, page.widgets[field], getattr(sample, field))
-    type_text(qtbot, page.widgets["nama_pemohon"], name)
-    qtbot.keyClicks(page.widgets["passport_no"], passport)
-    qtbot.keyClicks(page.widgets["sponsor_nik"], sample.sponsor_nik)
-    page.set_value("sex", "F")
-    for field in ("tanggal_lahir", "passport_expiry", "landing_date", "stay_permit_expiry"):
-        value = dt.date.fromisoformat(getattr(sample, field)).strftime("%d-%m-%Y")
-        qtbot.keyClicks(page.widgets[field], value)
 
 
 def test_bad_input_is_explained_and_kept_then_a_clean_save_screens_and_scans(

@@ -1,4 +1,5 @@
-"""Steps 1–2 at the counter: queue call, receipt printed, completeness check, return slip."""
+"""The counter from the queue call to the supervisor's queue: receipt printed, completeness check
+(or a return slip), data entry, cekal, scanning, forwarding."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ from PySide6.QtCore import Qt
 
 from faskim_desktop.core import sop
 from faskim_desktop.core.services.intake import IntakeService
-from faskim_desktop.core.services.queues import TicketQueue
+from faskim_desktop.core.services.queues import TicketQueue, work_queue
+from faskim_desktop.gui.pages.step_entri import EntriPage
 from faskim_desktop.gui.pages.step_periksa import PeriksaPage
+from faskim_desktop.gui.pages.step_pindai import PindaiPage
 from faskim_desktop.gui.pages.step_terima import TerimaPage
 from faskim_desktop.store.tables import Case, DocumentCheck, QueueTicket
-from tests.conftest import wait_idle
+from tests.conftest import principals, wait_idle
 from tests.gui.awal_support import (
     current_page,
+    fill_valid,
     open_in_awal,
     open_window,
     printed_jobs,
@@ -67,6 +71,30 @@ def test_queue_call_receipt_printed_and_complete_file(qtbot, workspace, seat_fac
         assert session.get(Case, new_case.id).paraf_by == "loket1"
     # the name typed at step 1 is waiting in the data-entry draft
     assert IntakeService(workspace, ctx.principal).load_entry(new_case.id).nama_pemohon == "Zoë O'Brien-Núñez"
+    # step 3 starts with that name; the rest typed, saved, screened (step 4) without a hit
+    qtbot.waitUntil(lambda: isinstance(current_page(window), EntriPage), timeout=5000)
+    wait_idle(qtbot, ctx)
+    entri = current_page(window)
+    assert entri.value("nama_pemohon") == "Zoë O'Brien-Núñez"
+    fill_valid(qtbot, entri)
+    qtbot.waitUntil(lambda: not any(label.text() for label in entri.errors.values()), timeout=3000)
+    qtbot.mouseClick(entri.save_button, LEFT)
+    wait_state(qtbot, ctx, workspace, new_case.id, sop.State.PINDAI_BERKAS)
+    # step 4a: one flatbed page per required category, then forwarded to the supervisor's queue
+    qtbot.waitUntil(lambda: isinstance(current_page(window), PindaiPage), timeout=5000)
+    wait_idle(qtbot, ctx)
+    scan = current_page(window)
+    scan.resolution.addItem("75 dpi", 75)
+    scan.resolution.setCurrentIndex(scan.resolution.count() - 1)
+    for index in (0, 1):
+        scan.category.setCurrentIndex(index)
+        qtbot.mouseClick(scan.scan_button, LEFT)
+        qtbot.waitUntil(lambda: scan.thumbs.count() == 1, timeout=15_000)
+        wait_idle(qtbot, ctx)
+    qtbot.mouseClick(scan.forward_button, LEFT)
+    wait_state(qtbot, ctx, workspace, new_case.id, sop.State.PERSETUJUAN)
+    waiting = [item.case_id for item in work_queue(workspace, principals(workspace)["spv1"])]
+    assert new_case.id in waiting
 
 
 def test_incomplete_file_prints_a_return_slip_and_reopens_as_new(qtbot, workspace, seat_factory, artifacts,
