@@ -147,3 +147,31 @@ def test_out_of_cards_at_submit_then_a_jammed_job_are_counted_honestly(
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
     assert [(r.state, r.attempt) for r in prints(workspace, case.id)] == [("failed", 1), ("completed", 2)]
+
+
+def test_a_job_sent_before_the_app_closed_is_followed_not_sent_again(qtbot, workspace, seat_factory, tmp_path) -> None:
+    from faskim_desktop.core.services.card_output import CardOutputService
+    from faskim_desktop.core.services.issuance import IssuanceService
+    from faskim_desktop.documents.compose.card import render_case_card
+    from tests.conftest import principals
+
+    case = case_at(workspace, sop.State.CETAK)
+    ctx = seat_factory("loket1")
+    printer = _printer(ctx)
+    printer._output_dir = tmp_path / "printer"
+    loket = principals(workspace)["loket1"]
+    # the earlier session: the blank accounted for, the card kept, the job queued — then the app closed
+    issuance = IssuanceService(workspace, loket)
+    print_id = issuance.begin_print(case.id, "simulated")
+    pdf = render_case_card(workspace, case.id)
+    CardOutputService(workspace, loket).keep(case.id, pdf, print_id)
+    issuance.job_submitted(print_id, printer.submit(pdf, "Kartu Faskim", duplex=True, page_size="CR80").job_id)
+
+    page = show_page(qtbot, CetakPage(ctx))
+    page.poll_interval_ms = 10
+    with qtbot.waitSignal(page.case_changed, timeout=10_000) as moved:
+        page.load(case)
+    assert moved.args[0].state is sop.State.PENGESAHAN
+    wait_idle(qtbot, ctx)
+    assert [(r.state, r.attempt) for r in prints(workspace, case.id)] == [("completed", 1)]
+    assert len(list((tmp_path / "printer").glob("job-*.pdf"))) == 1  # nothing sent twice

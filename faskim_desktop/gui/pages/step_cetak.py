@@ -42,6 +42,20 @@ log = logging.getLogger(__name__)
 PREVIEW_W, PREVIEW_H = 400, 256  # CR80 is 85.60 × 53.98 mm: 1.586:1
 
 
+def pending_job(ctx: SeatContext, case_id: int) -> tuple[int, str] | None:
+    """The case's print record still waiting for the printer's word, with its job id (None if none)."""
+    from sqlalchemy import select
+
+    from faskim_desktop.store.tables import CardPrint
+
+    with ctx.ws.store.read() as session:
+        row = session.execute(
+            select(CardPrint).where(CardPrint.case_id == case_id, CardPrint.state == "pending", CardPrint.job_id != "")
+            .order_by(CardPrint.id.desc())
+        ).scalars().first()
+        return (row.id or 0, row.job_id) if row is not None else None
+
+
 @register(sop.State.CETAK)
 class CetakPage(StepPage):
     poll_interval_ms = 700
@@ -112,16 +126,18 @@ class CetakPage(StepPage):
         self.message.info(self.tr("Memproses… kartu disusun dan segel ditandatangani."))
         ctx, case_id = self.ctx, case.id
 
-        def work() -> tuple[CardFacts, bytes, PrintCount]:
+        def work() -> tuple[CardFacts, bytes, PrintCount, tuple[int, str] | None]:
             from faskim_desktop.documents.compose.card import render_case_card
 
-            pdf = render_case_card(ctx.ws, case_id)
-            return card_facts(ctx.ws, case_id), pdf, IssuanceService(ctx.ws, ctx.principal).print_count(case_id)
+            pdf = CardOutputService(ctx.ws, ctx.principal).latest(case_id) if pending_job(ctx, case_id) else None
+            pdf = pdf or render_case_card(ctx.ws, case_id)
+            counts = IssuanceService(ctx.ws, ctx.principal).print_count(case_id)
+            return card_facts(ctx.ws, case_id), pdf, counts, pending_job(ctx, case_id)
 
         ctx.run(work, self._loaded, self, self._failed_load)
 
-    def _loaded(self, result: tuple[CardFacts, bytes, PrintCount]) -> None:
-        self.facts, self.pdf, counts = result
+    def _loaded(self, result: tuple[CardFacts, bytes, PrintCount, tuple[int, str] | None]) -> None:
+        self.facts, self.pdf, counts, pending = result
         self.summary.setText(
             self.tr("Nomor register %1 · %2 · berlaku hingga %3. Periksa pratinjau, masukkan blangko kartu, "
                     "lalu cetak.")
@@ -132,6 +148,12 @@ class CetakPage(StepPage):
         self.back.show_image(pages[1] if len(pages) > 1 else None)
         self._show_counts(counts)
         self.message.clear_message()
+        if pending is not None:  # a job sent before the app was closed: follow it, do not send again
+            self.print_id, self.job_id = pending
+            self._kept_for.add(pending[0])
+            self.message.info(self.tr("Pekerjaan cetak sebelumnya masih tercatat; statusnya diperiksa…"))
+            self._timer.start(0)
+            return
         self.print_button.setEnabled(True)
         self.print_button.setFocus()
 
