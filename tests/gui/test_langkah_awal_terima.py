@@ -65,6 +65,8 @@ def test_queue_call_receipt_printed_and_complete_file(qtbot, workspace, seat_fac
     periksa = current_page(window)
     assert periksa.rows and all(r.status.currentData() == "valid" for r in periksa.rows.values() if r.required)
     shot(window, artifacts, "2_periksa")
+    qtbot.mouseClick(periksa.receipt_button, LEFT)  # a reprint of the tanda terima
+    qtbot.waitUntil(lambda: len(printed_jobs(printer)) == 2, timeout=10_000)
     qtbot.mouseClick(periksa.check_button, LEFT)
     wait_state(qtbot, ctx, workspace, new_case.id, sop.State.ENTRI)
     with workspace.store.read() as session:

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from faskim_desktop.core import sop
 from faskim_desktop.core.services.base import CaseRef, ref
 from faskim_desktop.core.services.intake import DocumentVerdict, IntakeService
-from faskim_desktop.documents.compose.receipt import document_names
+from faskim_desktop.documents.compose.receipt import compose_receipt, document_names
 from faskim_desktop.documents.compose.return_slip import compose_return_slip
+from faskim_desktop.documents.receipt import render_receipt
 from faskim_desktop.documents.return_slip import render_return_slip
 from faskim_desktop.gui.context import SeatContext
 from faskim_desktop.gui.pages.awal_common import (
@@ -150,8 +151,13 @@ class PeriksaPage(StepPage):
         self.returned_box.setVisible(False)
         self._last_pdf = b""
 
+        self.receipt_button = QPushButton(self.tr("Cetak ulang tanda &terima"))
+        self.receipt_button.setAutoDefault(False)
+        self.receipt_button.setToolTip(self.tr("Bila tanda terima langkah 1 belum tercetak"))
+        self.receipt_button.clicked.connect(self.reprint_receipt)
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
+        actions.addWidget(self.receipt_button)
         actions.addWidget(self.check_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +172,7 @@ class PeriksaPage(StepPage):
         super().load(case)
         self.returned = None
         self.returned_box.setVisible(False)
+        self.receipt_button.setEnabled(True)
         self.box.setEnabled(True)
         self.message.clear()
         self.busy.stop()
@@ -279,6 +286,7 @@ class PeriksaPage(StepPage):
         ).replace("%1", case.number))
         self.returned_box.setVisible(True)
         self.summary.clear()
+        self.receipt_button.setEnabled(False)
         self.ctx.events.case_moved.emit(case)
         self._print(pdf, case.number)
         self.reopen_button.setFocus()
@@ -294,6 +302,33 @@ class PeriksaPage(StepPage):
                                .replace("%1", message_of(error)))
 
         print_pdf(ctx, pdf, f"Surat pengembalian {number}", "A4", printed, not_printed)
+
+    def reprint_receipt(self) -> None:
+        if self.case is None:
+            return
+        ctx, case_id, number = self.ctx, self.case.id, self.case.number
+        self.receipt_button.setEnabled(False)
+
+        def work() -> bytes:
+            with ctx.ws.store.read() as session:
+                return render_receipt(compose_receipt(session, case_id))
+
+        def made(pdf: bytes) -> None:
+            self.receipt_button.setEnabled(True)
+
+            def printed(_: object) -> None:
+                self.message.ok(self.tr("Tanda terima %1 dikirim ke printer.").replace("%1", number))
+
+            def not_printed(error: BaseException) -> None:
+                self.message.error(self.tr("Tanda terima belum tercetak: %1").replace("%1", message_of(error)))
+
+            print_pdf(ctx, pdf, f"Tanda terima {number}", "A4", printed, not_printed)
+
+        def failed(error: BaseException) -> None:
+            self.receipt_button.setEnabled(True)
+            self.message.error(error)
+
+        ctx.run(work, made, self, failed)
 
     def reprint(self) -> None:
         if self.returned is not None and self._last_pdf:
