@@ -168,12 +168,12 @@ class EntriPage(StepPage):
         self._row(sop_form, "kategori", self.tr("&Kategori:"), self._combo(["Fasilitas Keimigrasian"], True))
         self._row(sop_form, "produk", self.tr("&Produk:"), self._combo(["Kartu Fasilitas Keimigrasian"], True))
         self._row(sop_form, "jenis_dokim", self.tr("&Jenis dokim:"), self._combo(["Affidavit"], True))
-        self._row(sop_form, "izin_tinggal_ke", self.tr("Izin tinggal &ke-:"), QLineEdit())
+        self._row(sop_form, "izin_tinggal_ke", self.tr("Izin tinggal k&e-:"), QLineEdit())
         self._row(sop_form, "tujuan", self.tr("T&ujuan:"), QLineEdit())
         self._row(sop_form, "waktu", self.tr("&Waktu:"), self._combo(["", "Tetap", "1 tahun", "2 tahun", "5 tahun"],
                                                                       True))
         self._row(sop_form, "nama_pengurus", self.tr("Nama pen&gurus:"), QLineEdit())
-        self._row(sop_form, "nama_biro_jasa", self.tr("Nama &biro jasa:"), QLineEdit())
+        self._row(sop_form, "nama_biro_jasa", self.tr("Nama biro jasa:"), QLineEdit())
 
         # --- the foreigner (the child) and the passport
         person_box = QGroupBox(self.tr("Data orang asing (pemohon) dan paspor"))
@@ -200,15 +200,15 @@ class EntriPage(StepPage):
         mrz_layout.addWidget(self.chip_button, 0, 2, Qt.AlignmentFlag.AlignTop)
         mrz_layout.addWidget(self.mrz_status, 1, 1, 1, 2)
         mrz_layout.setColumnStretch(1, 1)
-        self.find_niora = QPushButton(self.tr("Ca&ri"))
+        self.find_niora = QPushButton(self.tr("Cari"))
         self.find_passport = QPushButton(self.tr("Cari"))
         for button in (self.find_niora, self.find_passport):
             button.setAutoDefault(False)
         self.find_niora.clicked.connect(lambda: self.find_foreigner("niora"))
         self.find_passport.clicked.connect(lambda: self.find_foreigner("passport"))
         self._row(person, "niora", self.tr("&NIORA:"), QLineEdit(), self.find_niora)
-        self._row(person, "passport_no", self.tr("No. pa&spor:"), QLineEdit(), self.find_passport)
-        self._row(person, "nama_pemohon", self.tr("Nama pe&mohon:"), QLineEdit())
+        self._row(person, "passport_no", self.tr("No. paspo&r:"), QLineEdit(), self.find_passport)
+        self._row(person, "nama_pemohon", self.tr("Nama pemo&hon:"), QLineEdit())
         sex = QComboBox()
         for value, text in (("", self.tr("— pilih —")), ("F", self.tr("Perempuan (F)")),
                             ("M", self.tr("Laki-laki (M)")), ("X", self.tr("Tidak ditentukan (X)"))):
@@ -216,7 +216,7 @@ class EntriPage(StepPage):
         self._row(person, "sex", self.tr("Jenis ke&lamin:"), sex)
         self._row(person, "birth_place", self.tr("Tempat lahir:"), QLineEdit())
         self._row(person, "tanggal_lahir", self.tr("Tanggal l&ahir:"), self._date())
-        self._row(person, "nationality", self.tr("Kewarga&negaraan:"), QLineEdit())
+        self._row(person, "nationality", self.tr("Kewarganegaraan (ko&de):"), QLineEdit())
         self._row(person, "passport_expiry", self.tr("Paspor berlaku s.d.:"), self._date())
         self.source_label = QLabel()
         self.photo_label = QLabel()
@@ -238,7 +238,7 @@ class EntriPage(StepPage):
         sponsor = QFormLayout(sponsor_box)
         self._row(sponsor, "sponsor_nik", self.tr("N&IK:"), QLineEdit())
         self._row(sponsor, "sponsor_name", self.tr("Nama sp&onsor:"), QLineEdit())
-        self._row(sponsor, "sponsor_address", self.tr("Alama&t:"), QLineEdit())
+        self._row(sponsor, "sponsor_address", self.tr("Alamat:"), QLineEdit())
         self._row(sponsor, "sponsor_contact", self.tr("Kontak:"), QLineEdit())
         self._row(sponsor, "sponsor_relation", self.tr("Hubungan:"),
                   self._combo(["", "ayah", "ibu", "wali"], True))
@@ -297,7 +297,7 @@ class EntriPage(StepPage):
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("Simpan data (Ctrl+S); pemeriksaan cekal berjalan otomatis"))
         self.save_button.clicked.connect(self.save)
-        self.busy = Busy(self.save_button, self.tr("Menyimpan & memeriksa cekal…"))
+        self.busy = Busy(self.save_button, self.tr("Menyimpan && memeriksa cekal…"))
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)

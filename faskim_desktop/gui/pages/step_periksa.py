@@ -136,8 +136,8 @@ class PeriksaPage(StepPage):
         self.returned_text = QLabel()
         self.returned_text.setWordWrap(True)
         self.reprint_button = QPushButton(self.tr("Cetak &ulang surat pengembalian"))
-        self.reopen_button = QPushButton(self.tr("&Buka kembali sebagai permohonan baru"))
-        self.done_button = QPushButton(self.tr("Se&lesai"))
+        self.reopen_button = QPushButton(self.tr("Buka kembali sebagai &permohonan baru"))
+        self.done_button = QPushButton(self.tr("Sele&sai"))
         self.reprint_button.clicked.connect(self.reprint)
         self.reopen_button.clicked.connect(self.reopen)
         self.done_button.clicked.connect(self.finish_returned)
@@ -151,7 +151,7 @@ class PeriksaPage(StepPage):
         self.returned_box.setVisible(False)
         self._last_pdf = b""
 
-        self.receipt_button = QPushButton(self.tr("Cetak ulang tanda &terima"))
+        self.receipt_button = QPushButton(self.tr("Cetak ulang tanda te&rima"))
         self.receipt_button.setAutoDefault(False)
         self.receipt_button.setToolTip(self.tr("Bila tanda terima langkah 1 belum tercetak"))
         self.receipt_button.clicked.connect(self.reprint_receipt)
@@ -231,7 +231,7 @@ class PeriksaPage(StepPage):
         else:
             self.summary.setText(self.tr("Semua dokumen wajib sah: berkas LENGKAP, paraf dicatat."))
             self.summary.setStyleSheet("color: #188038; font-weight: bold;")
-            self.check_button.setText(self.tr("&Berkas lengkap (paraf)"))
+            self.check_button.setText(self.tr("Berkas &lengkap (paraf)"))
         self.busy.idle_text = self.check_button.text()
 
     # --- the decision -------------------------------------------------------------------------------

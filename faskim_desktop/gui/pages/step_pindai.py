@@ -129,7 +129,7 @@ class PindaiPage(StepPage):
         self.rescan_button = QPushButton(self.tr("Pindai &ulang halaman"))
         self.delete_button = QPushButton(self.tr("&Hapus halaman"))
         self.pdf_button = QPushButton(self.tr("Buat P&DF kategori"))
-        self.forward_button = QPushButton(self.tr("&Teruskan ke pejabat"))
+        self.forward_button = QPushButton(self.tr("Teruskan ke pe&jabat"))
         self.forward_button.setStyleSheet("font-weight: bold;")
         self.rescan_button.clicked.connect(self.rescan)
         self.delete_button.clicked.connect(self.delete_page)

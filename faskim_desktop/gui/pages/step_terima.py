@@ -127,14 +127,14 @@ class TerimaPage(StepPage):
         kinds.addStretch(1)
         who = QFormLayout(self.who_box)
         who.addRow(kinds)
-        who.addRow(self.tr("Nama &pemohon (anak):"), self._with_error(self.applicant_name, "applicant_name"))
-        self.submitter_label = QLabel(self.tr("Nama yang &menyerahkan:"))
+        who.addRow(self.tr("Nama pemohon (&anak):"), self._with_error(self.applicant_name, "applicant_name"))
+        self.submitter_label = QLabel(self.tr("Nama yang me&nyerahkan:"))
         self.submitter_label.setBuddy(self.submitter_name)
         who.addRow(self.submitter_label, self._with_error(self.submitter_name, "representative_name"))
         self.id_label = QLabel(self.tr("No. &identitas kuasa:"))
         self.id_label.setBuddy(self.representative_id)
         who.addRow(self.id_label, self._with_error(self.representative_id, "representative_id_no"))
-        self.poa_label = QLabel(self.tr("&Surat kuasa:"))
+        self.poa_label = QLabel(self.tr("Su&rat kuasa:"))
         self.poa_label.setBuddy(self.poa_ref)
         who.addRow(self.poa_label, self._with_error(self.poa_ref, "power_of_attorney_ref"))
 
@@ -142,12 +142,12 @@ class TerimaPage(StepPage):
         self.list_box = QGroupBox(self.tr("Dokumen yang diterima (* wajib)"))
         self.grid = QGridLayout(self.list_box)
         self.grid.setHorizontalSpacing(24)
-        self.all_button = QPushButton(self.tr("Centang &semua yang wajib"))
+        self.all_button = QPushButton(self.tr("Centang semua yang wa&jib"))
         self.all_button.setAutoDefault(False)
         self.all_button.clicked.connect(self.tick_required)
         self.count_label = QLabel()
 
-        self.receive_button = QPushButton(self.tr("&Terima && cetak tanda terima"))
+        self.receive_button = QPushButton(self.tr("Terima && &cetak tanda terima"))
         self.receive_button.setDefault(True)
         self.receive_button.setAutoDefault(True)
         self.receive_button.clicked.connect(self.receive)
@@ -263,7 +263,7 @@ class TerimaPage(StepPage):
         kuasa = self.as_representative.isChecked()
         for widget in (self.id_label, self.representative_id, self.poa_label, self.poa_ref):
             widget.setVisible(kuasa)
-        self.submitter_label.setText(self.tr("Nama &kuasa:") if kuasa else self.tr("Nama yang &menyerahkan:"))
+        self.submitter_label.setText(self.tr("&Nama kuasa:") if kuasa else self.tr("Nama yang me&nyerahkan:"))
         if "surat_kuasa" in self.checks:
             self.checks["surat_kuasa"].setText(
                 self.checks["surat_kuasa"].text().rstrip(" *") + (" *" if kuasa else "")
