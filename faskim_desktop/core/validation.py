@@ -13,7 +13,7 @@ from datetime import date
 from faskim_desktop.core import clock, messages
 from faskim_desktop.core.errors import ValidationError
 
-NIK_RE = re.compile(r"^\d{16}$")
+NIK_RE = re.compile(r"^[0-9]{16}$")  # ASCII digits only: \d also matches other scripts
 PASSPORT_RE = re.compile(r"^[A-Z0-9]{5,20}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{3}$|^D$")
 # Letters of any script, combining marks, spaces, apostrophes, hyphens, dots and commas.

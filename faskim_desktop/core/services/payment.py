@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -40,7 +41,9 @@ def parse_amount(text: str) -> int:
     if raw.endswith((",00", ",0")):
         raw = raw.rsplit(",", 1)[0]
     raw = raw.replace(".", "")
-    if not raw.isdigit():
+    # ASCII digits only and a sane length: str.isdigit() also accepts "²" or other scripts'
+    # digits, which int() then refuses with a bare ValueError.
+    if not re.fullmatch(r"[0-9]{1,15}", raw):
         raise ValidationError("payment.amount_format", field="amount")
     return int(raw)
 
