@@ -15,6 +15,7 @@ from faskim_desktop.gui.pages.step_terima import TerimaPage
 from faskim_desktop.store.tables import Case, DocumentCheck, QueueTicket
 from tests.conftest import principals, wait_idle
 from tests.gui.awal_support import (
+    case_ref,
     current_page,
     fill_valid,
     open_in_awal,
@@ -152,3 +153,30 @@ def test_incomplete_file_prints_a_return_slip_and_reopens_as_new(qtbot, workspac
     new_id = window.wizards[sop.Phase.AWAL].case.id
     assert state_of(workspace, new_id) is sop.State.TERIMA
     assert state_of(workspace, case.id) is sop.State.DIKEMBALIKAN
+
+
+def test_a_long_paste_and_a_bad_name_are_explained_at_step_one(qtbot, workspace, seat_factory) -> None:
+    ctx = seat_factory("loket1")
+    case = IntakeService(workspace, ctx.principal).open_case()
+    page = TerimaPage(ctx)
+    qtbot.addWidget(page)
+    page.load(case_ref(workspace, case.id))
+    wait_idle(qtbot, ctx)
+    page.checks["formulir"].setChecked(True)
+    page.submitter_name.insert("y" * 2000)  # a 2 000-character paste is kept, not cut
+    page._changed()
+    page.save_draft()
+    wait_idle(qtbot, ctx)
+    assert len(page.submitter_name.text()) == 2000
+    assert "2000" in page.errors["representative_name"].text()
+    page.submitter_name.setText("Dewi Lestari")
+    type_text(qtbot, page.applicant_name, "Zoë 2")
+    page.save_draft()
+    wait_idle(qtbot, ctx)
+    assert page.errors["applicant_name"].text()  # a digit in a name, in words
+    with workspace.store.read() as session:  # the ticks were kept all the same
+        assert session.query(DocumentCheck).filter_by(case_id=case.id, received=True).count() == 1
+    page.applicant_name.setText("Zoë O'Brien-Núñez")
+    page.save_draft()
+    wait_idle(qtbot, ctx)
+    assert not page.errors["applicant_name"].text()

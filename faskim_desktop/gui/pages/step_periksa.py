@@ -87,7 +87,6 @@ class DocumentRow:
                 note = page.tr("Tidak diserahkan saat penerimaan berkas.")
         self.status.setCurrentIndex(max(0, STATUSES.index(status) if status in STATUSES else 0))
         self.note = QLineEdit(note)
-        self.note.setMaxLength(400)
         self.note.setPlaceholderText(page.tr("catatan (wajib bila tidak sah / tidak ada)"))
         self.error = error_label()
         self.name.setBuddy(self.status)

@@ -106,13 +106,9 @@ class TerimaPage(StepPage):
         self.as_applicant.setChecked(True)
         self.applicant_name = QLineEdit()
         self.applicant_name.setPlaceholderText(self.tr("sesuai paspor, dicetak pada tanda terima"))
-        self.applicant_name.setMaxLength(200)
         self.submitter_name = QLineEdit()
-        self.submitter_name.setMaxLength(200)
         self.representative_id = QLineEdit()
-        self.representative_id.setMaxLength(40)
         self.poa_ref = QLineEdit()
-        self.poa_ref.setMaxLength(100)
         self.poa_ref.setPlaceholderText(self.tr("nomor / tanggal surat kuasa"))
         self.errors = {
             "applicant_name": error_label(),
@@ -303,19 +299,23 @@ class TerimaPage(StepPage):
         name = self.applicant_name.text()
 
         def work() -> CaseRef:
+            # the ticks are kept even when a typed name is refused (too long, a digit in it)
+            saved = IntakeService(ctx.ws, ctx.principal).save_receipt_draft(case_id, receipt)
             ApplicantNameService(ctx.ws, ctx.principal).remember(case_id, name)
-            return IntakeService(ctx.ws, ctx.principal).save_receipt_draft(case_id, receipt)
+            return saved
 
         def saved(case: CaseRef) -> None:
             if self.case is not None and self.case.id == case.id:
                 self.case = case
             self.draft_state.setText(self.tr("Tersimpan otomatis"))
+            for key in ("applicant_name", "representative_name", "representative_id_no", "power_of_attorney_ref"):
+                mark(self._widget_for(key), self.errors[key], "")
 
         def failed(error: BaseException) -> None:
             self.draft_state.setText(self.tr("Draf belum tersimpan: %1").replace("%1", message_of(error)))
             for key, err in field_errors(error).items():
-                if key == "applicant_name":
-                    mark(self.applicant_name, self.errors[key], message_of(err))
+                if key in self.errors:
+                    mark(self._widget_for(key), self.errors[key], message_of(err))
 
         run_quietly(ctx, work, saved, self, failed)
 
