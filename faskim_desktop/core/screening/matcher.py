@@ -11,8 +11,9 @@ Blocking (both sides produce keys from canonical tokens, see ``normalise``):
   in a third word or after the second letter, and a merge or split next to a third word all
   share a key with the listed name. An initial ("B.") in a query asks for every prefix it can
   stand for (BA…BZ) and for a listed initial (B).
-- ``T`` — only for two-word names: one word whole and the last two letters of the other (as
-  written and canonical), so a typo in the *first* letters of the other word still shares a key.
+- ``T`` and ``Q`` — only for two-word names: one word whole and the last two letters of the
+  other (``T``), or its first and last letter (``Q``), as written and canonical. With ``P``
+  (first two letters) one typo anywhere in the other word leaves at least one key intact.
 - ``S`` — only for one-word names: the first three and the last three letters (typos in
   mononyms).
 
@@ -46,6 +47,10 @@ ORDER_PENALTY = 3
 MONONYM_PENALTY = 15  # a one-word name matching one word of a longer name
 
 DOB_ENTRY_MISSING = -10  # the applicant has a date of birth, the entry none: name alone must be strong
+# With no full date of birth on the entry the name is the only evidence: an applicant's word that
+# the listed name does not explain ("Muhammad Janingja Wijaya" against "Muhammad Wijaya") then
+# counts against the match.
+WEAK_DOB_UNEXPLAINED_WORD = -6
 DOB_DAY_MONTH_SWAPPED = -3
 DOB_YEAR_PM1 = -5
 DOB_YEAR_ONLY = -4
@@ -105,6 +110,7 @@ def key_strings(name: NormalName, query: bool = False) -> set[str]:
             for form in {tokens[b], folded[b]}:
                 if len(form) >= 3:
                     keys.add(f"T{tokens[a]}|{_suffix(form)}")
+                    keys.add(f"Q{tokens[a]}|{form[0]}{form[-1]}")
     return keys
 
 
@@ -231,6 +237,8 @@ def _assemble(
     if extra > 0:
         flags.add("dropped_token")
         counts.append(("dropped_token", extra))
+        if n_q > n_e:
+            flags.add("query_longer")  # the applicant has words the listed name does not explain
     if initials:
         flags.add("initials")
         counts.append(("initials", initials))
@@ -279,13 +287,16 @@ def _align(
 
 
 def _merge_plausible(left_a: list[int], folded_a: Sequence[str], left_b: list[int], folded_b: Sequence[str]) -> bool:
-    lengths = {len(folded_b[j]) for j in left_b}
+    """Could two neighbouring leftover words of one name be one leftover word of the other?"""
     left = set(left_a)
     for i in left_a:
         if i + 1 in left:
-            joined = len(folded_a[i]) + len(folded_a[i + 1])
-            if any(abs(joined - n) <= 3 for n in lengths):
-                return True
+            first = folded_a[i]
+            joined = len(first) + len(folded_a[i + 1])
+            for j in left_b:
+                other = folded_b[j]
+                if abs(joined - len(other)) <= 3 and other[:1] == first[:1]:
+                    return True
     return False
 
 

@@ -32,7 +32,6 @@ from faskim_desktop.store.db import Store
 
 log = logging.getLogger(__name__)
 
-MAX_HITS = 100
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 SCAN_CHUNK = 50_000
 
@@ -215,7 +214,10 @@ class Screener:
             matched_name = entry_name
             if entry_id in best:
                 name_score, norm = best[entry_id]
-                score = max(0, min(100, name_score.score + dob_adjust + nat_adjust))
+                adjust = dob_adjust + nat_adjust
+                if "query_longer" in name_score.flags and (entry_dob is None or not entry_dob.full):
+                    adjust += matcher.WEAK_DOB_UNEXPLAINED_WORD
+                score = max(0, min(100, name_score.score + adjust))
                 matched_name = next((n for n, nn in names.get(entry_id, ()) if nn == norm), entry_name)
                 if score >= self.threshold:
                     reasons.extend(name_reasons(query.name, normalise(matched_name), name_score))
@@ -229,7 +231,7 @@ class Screener:
                 reasons.append(Reason(nat_code))
             hits.append(Hit(reference, score, tuple(reasons), list_type, matched_name))
         hits.sort(key=lambda h: (-h.score, h.entry))
-        return hits[:MAX_HITS]
+        return hits  # every hit above the threshold: a cut-off could hide the true one
 
     def _name_candidates(self, conn, query: _Prepared):  # type: ignore[no-untyped-def]
         if not matcher.usable(query.name):
