@@ -99,7 +99,7 @@ def test_a_case_left_in_cekal_is_screened_when_its_page_opens(qtbot, workspace, 
     ctx = seat_factory("loket1")
     page = CekalPage(ctx)
     qtbot.addWidget(page)
-    page.resize(1020, 640)
+    page.resize(1366, 768)
     page.show()
     moved: list[object] = []
     page.case_changed.connect(moved.append)
