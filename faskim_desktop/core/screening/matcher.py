@@ -165,14 +165,17 @@ def _merge_adjacent(
     i = 0
     out_t: list[str] = []
     out_f: list[str] = []
+    others = [o for o in other_skeletons if len(o) >= 4]
     while i < len(tokens):
-        if i + 1 < len(tokens) and len(tokens[i]) > 1 and len(tokens[i + 1]) > 1:
+        if others and i + 1 < len(tokens) and len(tokens[i]) > 1 and len(tokens[i + 1]) > 1:
             joined = skeleton(folded[i] + folded[i + 1])
-            alone = {skeleton(folded[i]), skeleton(folded[i + 1])}
+            alone = (skeleton(folded[i]), skeleton(folded[i + 1]))
             if any(
-                o not in alone and (o == joined or OSA.normalized_similarity(o, joined) >= MERGE_SIM)
-                for o in other_skeletons
-                if len(o) >= 4
+                o not in alone
+                and o[0] == joined[0]
+                and abs(len(o) - len(joined)) <= 2
+                and (o == joined or OSA.normalized_similarity(o, joined) >= MERGE_SIM)
+                for o in others
             ):
                 out_t.append(joined)
                 out_f.append(joined)

@@ -248,7 +248,7 @@ class Screener:
         if query.dob is not None:
             statement = statement.bindparams(bindparam("years", expanding=True))
         cache: dict[str, matcher.NameScore] = {}
-        for _name_id, entry_id, norm in conn.execute(statement, params):
+        for _name_id, entry_id, norm in conn.execute(statement, params).all():
             score = cache.get(norm)
             if score is None:
                 score = cache[norm] = matcher.score_names(query.name, from_norm(norm))
