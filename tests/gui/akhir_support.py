@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from faskim_desktop.core import sop
@@ -67,3 +68,24 @@ def screenshot(widget, artifacts: Path, name: str) -> Path:  # type: ignore[no-u
     path = folder / f"akhir_{name}.png"
     widget.grab().save(str(path))
     return path
+
+
+@pytest.fixture
+def akhir_seats(seat_factory, qtbot):  # type: ignore[no-untyped-def]
+    """``seat_factory`` whose seats' device workers are drained and stopped before the test ends, so no
+    device result arrives after the widgets it was meant for are gone."""
+    made = []
+
+    def make(username: str, simulated: bool = True):  # type: ignore[no-untyped-def]
+        ctx = seat_factory(username, simulated)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        workers = list(ctx.devices._workers.values())
+        qtbot.waitUntil(lambda workers=workers: not any(w.busy for w in workers), timeout=30_000)
+        ctx.devices.close()
+        qtbot.waitUntil(lambda workers=workers: not any(w.busy for w in workers), timeout=30_000)
+        for worker in workers:
+            worker.shutdown(wait=True)

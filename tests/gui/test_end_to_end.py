@@ -5,6 +5,7 @@ bendahara (6), Kakanim (9, signature), Infokim (11). The card printed on the way
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,10 +19,12 @@ from faskim_desktop.documents.seal_reader import verify_file
 from faskim_desktop.gui.build_ui import ensure_built
 from faskim_desktop.store.tables import Case
 from tests.conftest import PASSWORD, wait_idle
+from tests.gui import akhir_support
 from tests.gui.akhir_support import stored_case
 from tests.gui.awal_support import printed_jobs, type_text
 
 ensure_built()
+akhir_seats = akhir_support.akhir_seats  # the fixture, drained of device work at teardown
 
 from faskim_desktop.gui.main_window import MainWindow  # noqa: E402
 from faskim_desktop.gui.pages.step_arsip import ArsipPage  # noqa: E402
@@ -42,9 +45,9 @@ SLOW = 30_000
 
 
 class Seat:
-    def __init__(self, qtbot, seat_factory, username: str, printer: Path) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot, akhir_seats, username: str, printer: Path) -> None:  # type: ignore[no-untyped-def]
         self.qtbot = qtbot
-        self.ctx = seat_factory(username)
+        self.ctx = akhir_seats(username)
         done: list[bool] = []
         self.ctx.devices.run(DeviceKind.PRINTER, lambda d: setattr(d, "_output_dir", printer), done.append)
         qtbot.waitUntil(lambda: bool(done), timeout=5000)
@@ -91,12 +94,12 @@ def _wait_state(qtbot, seat: Seat, ws, case_id: int, state: sop.State) -> None: 
 
 
 def test_one_application_through_all_eleven_steps_in_the_app(
-    qtbot, workspace, seat_factory, tmp_path, artifacts
+    qtbot, workspace, akhir_seats, tmp_path, artifacts
 ) -> None:
     from tests.gui.langkah_utama_support import portrait_frame
 
     printer = tmp_path / "printer"
-    loket = Seat(qtbot, seat_factory, "loket1", printer)
+    loket = Seat(qtbot, akhir_seats, "loket1", printer)
 
     # step 1: a new application (Ctrl+N), the file received, the tanda terima printed
     loket.window.new_case()
@@ -146,14 +149,14 @@ def test_one_application_through_all_eleven_steps_in_the_app(
     _wait_state(qtbot, loket, workspace, case_id, sop.State.PERSETUJUAN)
 
     # step 5: the supervisor's paraf from the second seat
-    spv = Seat(qtbot, seat_factory, "spv1", printer)
+    spv = Seat(qtbot, akhir_seats, "spv1", printer)
     persetujuan = spv.page(PersetujuanPage, case_id)
     qtbot.keyClicks(persetujuan.password, PASSWORD)
     persetujuan.approve_button.click()
     _wait_state(qtbot, spv, workspace, case_id, sop.State.PEMBAYARAN)
 
     # step 6: the bendahara takes the PNBP and prints the kuitansi
-    bendahara = Seat(qtbot, seat_factory, "bendahara1", printer)
+    bendahara = Seat(qtbot, akhir_seats, "bendahara1", printer)
     bayar = bendahara.page(PembayaranPage, case_id)
     qtbot.keyClicks(bayar.amount, "400.000")
     bayar.method.setCurrentIndex(bayar.method.findData("tunai"))
@@ -199,11 +202,14 @@ def test_one_application_through_all_eleven_steps_in_the_app(
     cards = [job for job in printed_jobs(printer) if job["title"].startswith("Kartu Faskim")]
     assert len(cards) == 1 and cards[0]["page_size"] == "CR80" and cards[0]["duplex"] is True
     card_pdf = printer / f"job-{cards[0]['job_id']}.pdf"
+    (artifacts / "screenshots").mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "250", "-png", str(card_pdf), str(artifacts / "screenshots" / "akhir_kartu")],
+                   check=True, timeout=60)  # akhir_kartu-1.png (front), akhir_kartu-2.png (back)
     seal = verify_file(card_pdf, OfficeKeys(workspace).trusted())
     assert seal.valid and seal.fields is not None and seal.fields.register_number == number
     assert seal.fields.name == "Emma Putri Wijaya" and seal.fields.passport_number == "PB1122334"
 
-    kakanim = Seat(qtbot, seat_factory, "kakanim1", printer)
+    kakanim = Seat(qtbot, akhir_seats, "kakanim1", printer)
     sah = kakanim.page(PengesahanPage, case_id)
     assert sah.front.pixmap() is not None and not sah.front.pixmap().isNull()  # the printed card is shown
     sah.stamp.setChecked(True)
@@ -223,7 +229,7 @@ def test_one_application_through_all_eleven_steps_in_the_app(
     _wait_state(qtbot, loket, workspace, case_id, sop.State.ARSIP)
 
     # step 11: Infokim scans the card copy and archives; the case is closed
-    infokim = Seat(qtbot, seat_factory, "infokim1", printer)
+    infokim = Seat(qtbot, akhir_seats, "infokim1", printer)
     arsip = infokim.page(ArsipPage, case_id)
     qtbot.mouseClick(arsip.scan_button, LEFT)
     qtbot.waitUntil(lambda: arsip.scans == 1, timeout=SLOW)

@@ -15,18 +15,20 @@ from faskim_desktop.core.services.handover import HandoverService
 from faskim_desktop.core.services.intake import IntakeService
 from faskim_desktop.gui.build_ui import ensure_built
 from tests.conftest import principals, wait_idle
+from tests.gui import akhir_support
 from tests.gui.akhir_support import case_at, screenshot, show_page, stored_case
 
 ensure_built()
+akhir_seats = akhir_support.akhir_seats  # the fixture, drained of device work at teardown
 
 from faskim_desktop.gui.pages.step_arsip import ArsipPage  # noqa: E402
 
 
 def test_archive_closes_the_case_and_a_closed_case_cannot_be_edited(
-    qtbot, workspace, seat_factory, tmp_path, artifacts
+    qtbot, workspace, akhir_seats, tmp_path, artifacts
 ) -> None:
     case = case_at(workspace, sop.State.ARSIP)
-    ctx = seat_factory("infokim1")
+    ctx = akhir_seats("infokim1")
     page = show_page(qtbot, ArsipPage(ctx))
     page.load(case)
     wait_idle(qtbot, ctx)

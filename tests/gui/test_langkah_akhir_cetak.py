@@ -15,17 +15,19 @@ from faskim_desktop.devices.simulated.printer import SimulatedCardPrinter
 from faskim_desktop.gui.build_ui import ensure_built
 from faskim_desktop.store.tables import StoredFile
 from tests.conftest import wait_idle
+from tests.gui import akhir_support
 from tests.gui.akhir_support import case_at, prints, screenshot, show_page, stored_case
 
 ensure_built()
+akhir_seats = akhir_support.akhir_seats  # the fixture, drained of device work at teardown
 
 from faskim_desktop.gui.pages.step_cetak import CetakPage  # noqa: E402
 from faskim_desktop.gui.pages.step_register import RegisterPage  # noqa: E402
 
 
-def test_the_register_number_is_allocated_and_shown(qtbot, workspace, seat_factory, artifacts) -> None:
+def test_the_register_number_is_allocated_and_shown(qtbot, workspace, akhir_seats, artifacts) -> None:
     case = case_at(workspace, sop.State.REGISTER)
-    ctx = seat_factory("loket1")
+    ctx = akhir_seats("loket1")
     page = show_page(qtbot, RegisterPage(ctx))
     page.load(case)
     qtbot.waitUntil(page.next_button.isEnabled, timeout=5000)
@@ -46,9 +48,9 @@ def _printer(ctx) -> SimulatedCardPrinter:  # type: ignore[no-untyped-def]
     return driver
 
 
-def _ready(qtbot, workspace, seat_factory, tmp_path):  # type: ignore[no-untyped-def]
+def _ready(qtbot, workspace, akhir_seats, tmp_path):  # type: ignore[no-untyped-def]
     case = case_at(workspace, sop.State.CETAK)
-    ctx = seat_factory("loket1")
+    ctx = akhir_seats("loket1")
     _printer(ctx)._output_dir = tmp_path / "printer"
     page = show_page(qtbot, CetakPage(ctx))
     page.poll_interval_ms = 10
@@ -58,9 +60,9 @@ def _ready(qtbot, workspace, seat_factory, tmp_path):  # type: ignore[no-untyped
 
 
 def test_the_card_prints_to_the_simulated_printer_as_cr80_duplex(
-    qtbot, workspace, seat_factory, tmp_path, artifacts
+    qtbot, workspace, akhir_seats, tmp_path, artifacts
 ) -> None:
-    case, ctx, page = _ready(qtbot, workspace, seat_factory, tmp_path)
+    case, ctx, page = _ready(qtbot, workspace, akhir_seats, tmp_path)
     assert page.front.pixmap() is not None and not page.front.pixmap().isNull()
     screenshot(page, artifacts, "cetak")
     with qtbot.waitSignal(page.case_changed, timeout=10_000) as moved:
@@ -82,9 +84,9 @@ def test_the_card_prints_to_the_simulated_printer_as_cr80_duplex(
 
 
 def test_printer_offline_mid_job_keeps_the_job_and_a_retry_counts_the_card_once(
-    qtbot, workspace, seat_factory, tmp_path, monkeypatch, artifacts
+    qtbot, workspace, akhir_seats, tmp_path, monkeypatch, artifacts
 ) -> None:
-    case, ctx, page = _ready(qtbot, workspace, seat_factory, tmp_path)
+    case, ctx, page = _ready(qtbot, workspace, akhir_seats, tmp_path)
     original = SimulatedCardPrinter.job_state
     calls = {"n": 0}
 
@@ -113,9 +115,9 @@ def test_printer_offline_mid_job_keeps_the_job_and_a_retry_counts_the_card_once(
 
 
 def test_out_of_cards_at_submit_then_a_jammed_job_are_counted_honestly(
-    qtbot, workspace, seat_factory, tmp_path
+    qtbot, workspace, akhir_seats, tmp_path
 ) -> None:
-    case, ctx, page = _ready(qtbot, workspace, seat_factory, tmp_path)
+    case, ctx, page = _ready(qtbot, workspace, akhir_seats, tmp_path)
     _printer(ctx).set_fault("paper_jam", count=1)  # the submit itself is refused: no card used
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.kind == "error" and page.print_button.isEnabled(), timeout=10_000)
@@ -149,14 +151,14 @@ def test_out_of_cards_at_submit_then_a_jammed_job_are_counted_honestly(
     assert [(r.state, r.attempt) for r in prints(workspace, case.id)] == [("failed", 1), ("completed", 2)]
 
 
-def test_a_job_sent_before_the_app_closed_is_followed_not_sent_again(qtbot, workspace, seat_factory, tmp_path) -> None:
+def test_a_job_sent_before_the_app_closed_is_followed_not_sent_again(qtbot, workspace, akhir_seats, tmp_path) -> None:
     from faskim_desktop.core.services.card_output import CardOutputService
     from faskim_desktop.core.services.issuance import IssuanceService
     from faskim_desktop.documents.compose.card import render_case_card
     from tests.conftest import principals
 
     case = case_at(workspace, sop.State.CETAK)
-    ctx = seat_factory("loket1")
+    ctx = akhir_seats("loket1")
     printer = _printer(ctx)
     printer._output_dir = tmp_path / "printer"
     loket = principals(workspace)["loket1"]

@@ -10,15 +10,17 @@ from faskim_desktop.core import sop
 from faskim_desktop.gui.build_ui import ensure_built
 from faskim_desktop.store.tables import Signature
 from tests.conftest import PASSWORD, wait_idle
+from tests.gui import akhir_support
 from tests.gui.akhir_support import case_at, prints, screenshot, show_page, stored_case
 
 ensure_built()
+akhir_seats = akhir_support.akhir_seats  # the fixture, drained of device work at teardown
 
 from faskim_desktop.gui.pages.step_pengesahan import PengesahanPage  # noqa: E402
 
 
-def _page(qtbot, seat_factory, username, case):  # type: ignore[no-untyped-def]
-    ctx = seat_factory(username)
+def _page(qtbot, akhir_seats, username, case):  # type: ignore[no-untyped-def]
+    ctx = akhir_seats(username)
     page = show_page(qtbot, PengesahanPage(ctx))
     page.load(case)
     qtbot.waitUntil(page.sign_button.isEnabled, timeout=5000)
@@ -32,9 +34,9 @@ def _sign(qtbot, page, password: str, stamp: bool = True) -> None:  # type: igno
     qtbot.keyClick(page.password, Qt.Key.Key_Return)
 
 
-def test_a_wrong_signer_is_refused_in_words_and_nothing_is_signed(qtbot, workspace, seat_factory) -> None:
+def test_a_wrong_signer_is_refused_in_words_and_nothing_is_signed(qtbot, workspace, akhir_seats) -> None:
     case = case_at(workspace, sop.State.PENGESAHAN)
-    ctx, page = _page(qtbot, seat_factory, "spv1", case)
+    ctx, page = _page(qtbot, akhir_seats, "spv1", case)
     _sign(qtbot, page, PASSWORD)
     qtbot.waitUntil(lambda: page.message.kind == "error", timeout=5000)
     assert "bukan Kepala Kantor" in page.message.text()
@@ -42,9 +44,9 @@ def test_a_wrong_signer_is_refused_in_words_and_nothing_is_signed(qtbot, workspa
     assert stored_case(workspace, case.id).state == sop.State.PENGESAHAN.value
 
 
-def test_the_kakanim_signs_after_the_stamp_and_the_password(qtbot, workspace, seat_factory, artifacts) -> None:
+def test_the_kakanim_signs_after_the_stamp_and_the_password(qtbot, workspace, akhir_seats, artifacts) -> None:
     case = case_at(workspace, sop.State.PENGESAHAN)
-    ctx, page = _page(qtbot, seat_factory, "kakanim1", case)
+    ctx, page = _page(qtbot, akhir_seats, "kakanim1", case)
     _sign(qtbot, page, PASSWORD, stamp=False)  # the stamp is not confirmed: refused before anything
     assert page.message.kind == "error" and "cap dinas" in page.message.text()
     _sign(qtbot, page, "bukan-sandinya")
@@ -63,9 +65,9 @@ def test_the_kakanim_signs_after_the_stamp_and_the_password(qtbot, workspace, se
     assert signature.signer == "kakanim1" and signature.data_hash == stored.data_hash and stored.data_hash
 
 
-def test_a_reprint_needs_a_reason_and_the_supervisor(qtbot, workspace, seat_factory, artifacts) -> None:
+def test_a_reprint_needs_a_reason_and_the_supervisor(qtbot, workspace, akhir_seats, artifacts) -> None:
     case = case_at(workspace, sop.State.PENGESAHAN)
-    ctx, page = _page(qtbot, seat_factory, "kakanim1", case)
+    ctx, page = _page(qtbot, akhir_seats, "kakanim1", case)
     page.request_reprint()
     dialog = page.reprint_dialog
     qtbot.keyClicks(dialog.reason, "Warna foto pudar")

@@ -8,9 +8,11 @@ from PySide6.QtCore import Qt
 from faskim_desktop.core import sop
 from faskim_desktop.gui.build_ui import ensure_built
 from tests.conftest import wait_idle
+from tests.gui import akhir_support
 from tests.gui.akhir_support import case_at, screenshot, show_page, stored_case
 
 ensure_built()
+akhir_seats = akhir_support.akhir_seats  # the fixture, drained of device work at teardown
 
 from faskim_desktop.gui.pages import step_penyerahan  # noqa: E402
 from faskim_desktop.gui.pages.step_penyerahan import PenyerahanPage  # noqa: E402
@@ -22,10 +24,10 @@ def _scanner_types(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
-def test_handover_refuses_a_wrong_receipt_number_then_hands_over(qtbot, workspace, seat_factory, artifacts) -> None:
+def test_handover_refuses_a_wrong_receipt_number_then_hands_over(qtbot, workspace, akhir_seats, artifacts) -> None:
     case = case_at(workspace, sop.State.PENYERAHAN)
     stored = stored_case(workspace, case.id)
-    ctx = seat_factory("loket1")
+    ctx = akhir_seats("loket1")
     page = show_page(qtbot, PenyerahanPage(ctx))
     page.load(case)
     wait_idle(qtbot, ctx)
@@ -54,12 +56,12 @@ def test_handover_refuses_a_wrong_receipt_number_then_hands_over(qtbot, workspac
     assert stored_case(workspace, case.id).collected_by == "pemohon"
 
 
-def test_the_webcam_reads_both_qr_codes(qtbot, workspace, seat_factory, monkeypatch, artifacts) -> None:
+def test_the_webcam_reads_both_qr_codes(qtbot, workspace, akhir_seats, monkeypatch, artifacts) -> None:
     case = case_at(workspace, sop.State.PENYERAHAN)
     stored = stored_case(workspace, case.id)
     codes = iter(["", stored.number, stored.number, stored.receipt_no])
     monkeypatch.setattr(step_penyerahan, "decode_qr", lambda frame: next(codes, ""))
-    ctx = seat_factory("loket1")
+    ctx = akhir_seats("loket1")
     page = show_page(qtbot, PenyerahanPage(ctx))
     page.camera_interval_ms = 10
     page.load(case)
@@ -76,3 +78,24 @@ def test_the_webcam_reads_both_qr_codes(qtbot, workspace, seat_factory, monkeypa
     wait_idle(qtbot, ctx)
     after = stored_case(workspace, case.id)
     assert after.collected_by == "kuasa:Dewi Lestari" and after.collected_id_no == "3174015708800003"
+
+
+def test_the_qr_code_of_a_printed_tanda_terima_is_read_from_a_camera_frame(tmp_path) -> None:
+    """The real decoder on a rendered receipt: OpenCV finds the QR and returns the bare number."""
+    from faskim_desktop.devices.protocols import Frame
+    from faskim_desktop.documents import samples
+    from faskim_desktop.documents.receipt import render_receipt
+    from faskim_desktop.documents.seal_reader import rasterise_pdf
+
+    data = samples.receipt()
+    pdf = tmp_path / "tanda-terima.pdf"
+    pdf.write_bytes(render_receipt(data))
+    page = rasterise_pdf(pdf, dpi=150)[0].convert("RGB")
+    red, green, blue = page.split()
+    from PIL import Image
+
+    bgr = Image.merge("RGB", (blue, green, red))
+    frame = Frame(bgr.width, bgr.height, bgr.tobytes(), 0.0)
+    assert step_penyerahan.decode_qr(frame) == data.application_number
+    blank = Frame(64, 48, bytes(64 * 48 * 3), 0.0)
+    assert step_penyerahan.decode_qr(blank) == ""  # no code in view: nothing, no error

@@ -15,9 +15,11 @@ from faskim_desktop.documents.card import render_card
 from faskim_desktop.documents.seal_reader import rasterise_pdf
 from faskim_desktop.gui.build_ui import ensure_built
 from tests.conftest import principals, wait_idle
+from tests.gui import akhir_support
 from tests.gui.akhir_support import case_at, screenshot, show_page, stored_case
 
 ensure_built()
+akhir_seats = akhir_support.akhir_seats  # the fixture, drained of device work at teardown
 
 from faskim_desktop.gui.pages.verify_card import VerifyCardPage  # noqa: E402
 
@@ -28,14 +30,14 @@ def _wait_result(qtbot, ctx, page) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_card_printed_by_the_app_verifies_and_a_foreign_one_does_not(
-    qtbot, workspace, seat_factory, tmp_path, artifacts
+    qtbot, workspace, akhir_seats, tmp_path, artifacts
 ) -> None:
     case = case_at(workspace, sop.State.PENGESAHAN)
     pdf = CardOutputService(workspace, principals(workspace)["loket1"]).latest(case.id)
     assert pdf is not None
     card = tmp_path / "kartu.pdf"
     card.write_bytes(pdf)
-    ctx = seat_factory("loket1")
+    ctx = akhir_seats("loket1")
     page = show_page(qtbot, VerifyCardPage(ctx))
 
     page.verify_file(card)

@@ -3,10 +3,12 @@ an inline message line, the case's card facts read from the store, and PDF pages
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -77,31 +79,35 @@ def card_facts(ws: Workspace, case_id: int) -> CardFacts:
 
 
 def pdf_pages(pdf: bytes, height: int) -> list[QImage]:
-    """Every page of ``pdf`` rendered by QtPdf at ``height`` pixels (empty when QtPdf is missing)."""
+    """Every page of ``pdf`` rendered by QtPdf at ``height`` pixels (empty when QtPdf is missing).
+
+    The PDF is loaded from a temporary file, which QPdfDocument reads synchronously: loading from
+    a QIODevice may continue in the background after this function returns, with the buffer gone.
+    """
     try:
         from PySide6.QtPdf import QPdfDocument
     except ImportError:
         return []
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    images = []
-    for index in range(document.pageCount()):
-        size = document.pagePointSize(index)
-        scale = height / size.height()
-        image = document.render(index, QSize(int(size.width() * scale), height))
-        # a white card on screen, not a transparent one
-        opaque = QImage(image.size(), QImage.Format.Format_RGB32)
-        opaque.fill(Qt.GlobalColor.white)
-        from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QPainter
 
-        painter = QPainter(opaque)
-        painter.drawImage(0, 0, image)
-        painter.end()
-        images.append(opaque)
-    document.close()
+    images: list[QImage] = []
+    with tempfile.TemporaryDirectory(prefix="faskim-preview-") as folder:
+        path = Path(folder) / "preview.pdf"
+        path.write_bytes(pdf)
+        document = QPdfDocument()
+        if document.load(str(path)) != QPdfDocument.Error.None_:
+            return []
+        for index in range(document.pageCount()):
+            size = document.pagePointSize(index)
+            scale = height / size.height()
+            image = document.render(index, QSize(int(size.width() * scale), height))
+            opaque = QImage(image.size(), QImage.Format.Format_RGB32)  # a white card, not a transparent one
+            opaque.fill(Qt.GlobalColor.white)
+            painter = QPainter(opaque)
+            painter.drawImage(0, 0, image)
+            painter.end()
+            images.append(opaque)
+        document.close()
     return images
 
 
