@@ -382,14 +382,14 @@ class Search:
                         out.append(_hit(row))
                 if len(rows) < want:
                     self.exhausted = True
-            if self.exhausted and self.parsed.kind == "number" and not self._fallback_done:
+            if self.exhausted and self.parsed.kind == "number" and not self._fallback_done and not self._seen:
                 self._fallback_done = True
                 out.extend(self._sequence_fallback(conn))
         return out
 
     def _sequence_fallback(self, conn: Connection) -> list[Hit]:
-        """A tail fragment such as "2026-000123": found through its sequence key ("123"), then
-        kept when one of the case's numbers really contains the fragment."""
+        """A tail fragment such as "2026-000123" (no key starts with it): found through its
+        sequence key ("123"), then kept when one of the case's numbers really contains it."""
         number = self.parsed.number
         tail = re.search(r"(\d+)$", number)
         if not tail or len(number) < 2:
