@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import chain
 
-from sqlalchemy import and_, delete, event, func, insert, literal, or_, select
+from sqlalchemy import Integer, and_, bindparam, delete, event, func, insert, literal, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from faskim_desktop.core import sop
 from faskim_desktop.core.screening.normalise import canonical_token, fold, skeleton, strip_titles
-from faskim_desktop.store.db import Store
+from faskim_desktop.store.db import Store, translate_errors
 from faskim_desktop.store.tables import Case, Foreigner
 from faskim_desktop.store.tables_search import TOKEN_LENGTH, SearchName, SearchNumber
 
@@ -319,37 +319,37 @@ class Search:
         self._fallback_done = False
         self._driver: int | None = None
 
-    # The statement for raw rows [offset, offset + limit) of this query.
+    # The statement for raw rows [offset, offset + limit) of this query, and its parameters.
+    # Statements are built once per *shape* (kind, words and prefixes per word, which filters)
+    # with bound parameters, so a query costs an execution, not a statement construction.
     def _statement(self, conn: Connection, limit: int, offset: int):  # type: ignore[no-untyped-def]
-        terms = _filter_terms(self.filters)
-        parsed = self.parsed
+        parsed, filters = self.parsed, self.filters
+        params: dict[str, object] = {"lim": limit, "off": offset}
+        fshape = (len(filters.states) > 0, filters.created_from is not None, filters.created_to is not None)
+        if filters.states:
+            params["states"] = list(filters.states)
+        if filters.created_from is not None:
+            params["cfrom"] = _utc_day_start(filters.created_from)
+        if filters.created_to is not None:
+            params["cto"] = _utc_day_start(filters.created_to + timedelta(days=1))
         if parsed.kind == "number":
             prefixes = [parsed.number]
             if parsed.number.isdigit() and parsed.number.startswith("0") and parsed.number.lstrip("0"):
                 prefixes.append(parsed.number.lstrip("0"))
-            source = _number.join(_case, _case.c.id == _number.c.case_id).outerjoin(
-                _person, _person.c.id == _case.c.foreigner_id)
-            return (select(*_COLUMNS).select_from(source).where(_ranges(_number.c.key, prefixes), *terms)
-                    .order_by(_number.c.key, _number.c.case_id).limit(limit).offset(offset))
-        if parsed.kind == "name":
+            _bind_prefixes(params, "n0", prefixes)
+            shape: tuple = ("number", len(prefixes), fshape)
+        elif parsed.kind == "name":
             driver = self._driver_word(conn)
-            others = [w for i, w in enumerate(parsed.words) if i != driver]
-            checks = []
-            for index, word in enumerate(others):
-                alias = _name.alias(f"w{index}")
-                checks.append(select(literal(1)).where(alias.c.foreigner_id == _name.c.foreigner_id,
-                                                       _ranges(alias.c.token, word)).exists())
-            source = _name.join(_case, _case.c.foreigner_id == _name.c.foreigner_id).join(
-                _person, _person.c.id == _name.c.foreigner_id)
-            statement = select(*_COLUMNS).select_from(source).where(
-                _ranges(_name.c.token, parsed.words[driver]), *checks, *terms)
-            if len(parsed.words[driver]) == 1:  # one range: the index order is free
-                statement = statement.order_by(_name.c.token, _name.c.foreigner_id, _case.c.id)
-            return statement.limit(limit).offset(offset)
-        source = _case.outerjoin(_person, _person.c.id == _case.c.foreigner_id)
-        return (select(*_COLUMNS).select_from(source).where(*terms)
-                .order_by(_case.c.created_at.desc(), _case.c.id.desc()).limit(limit).offset(offset))
-
+            words = [parsed.words[driver], *(w for i, w in enumerate(parsed.words) if i != driver)]
+            for index, word in enumerate(words):
+                _bind_prefixes(params, f"w{index}", word)
+            shape = ("name", tuple(len(w) for w in words), fshape)
+        else:
+            shape = ("all", fshape)
+        statement = _STATEMENTS.get(shape)
+        if statement is None:
+            statement = _STATEMENTS[shape] = _build(shape)
+        return statement, params
     def _driver_word(self, conn: Connection) -> int:
         """The query word with the fewest index rows (capped counts) drives the scan."""
         if self._driver is None:
@@ -370,11 +370,12 @@ class Search:
         out: list[Hit] = []
         if self.exhausted:
             return out
-        with self.store.read() as session:
-            conn = session.connection()
+        # A plain Core connection (no ORM session): this runs on every keystroke pause.
+        with translate_errors(), self.store.reader.connect() as conn:
             while len(out) < limit and not self.exhausted:
                 want = limit - len(out)
-                rows = conn.execute(self._statement(conn, want, self._offset)).all()
+                statement, params = self._statement(conn, want, self._offset)
+                rows = conn.execute(statement, params).all()
                 self._offset += len(rows)
                 for row in rows:
                     if row[0] not in self._seen:
@@ -414,6 +415,63 @@ class Search:
                 self._seen.add(row[0])
                 out.append(_hit(row))
         return out
+
+
+def _bind_prefixes(params: dict[str, object], name: str, prefixes: Sequence[str]) -> None:
+    for index, prefix in enumerate(prefixes):
+        params[f"{name}_{index}_lo"] = prefix
+        params[f"{name}_{index}_hi"] = prefix + _HIGH
+
+
+def _bound_ranges(column, name: str, count: int):  # type: ignore[no-untyped-def]
+    return or_(*(and_(column >= bindparam(f"{name}_{i}_lo"), column < bindparam(f"{name}_{i}_hi"))
+                 for i in range(count)))
+
+
+def _bound_filters(fshape: tuple[bool, bool, bool]) -> list:  # type: ignore[type-arg]
+    has_states, has_from, has_to = fshape
+    terms = []
+    if has_states:
+        terms.append(_case.c.state.in_(bindparam("states", expanding=True)))
+    if has_from:
+        terms.append(_case.c.created_at >= bindparam("cfrom"))
+    if has_to:
+        terms.append(_case.c.created_at < bindparam("cto"))
+    return terms
+
+
+def _build(shape: tuple):  # type: ignore[no-untyped-def,type-arg]
+    """The statement of one query shape (see ``Search._statement``)."""
+    kind = shape[0]
+    limit, offset = bindparam("lim", type_=Integer), bindparam("off", type_=Integer)
+    if kind == "number":
+        _kind, count, fshape = shape
+        source = _number.join(_case, _case.c.id == _number.c.case_id).outerjoin(
+            _person, _person.c.id == _case.c.foreigner_id)
+        return (select(*_COLUMNS).select_from(source)
+                .where(_bound_ranges(_number.c.key, "n0", count), *_bound_filters(fshape))
+                .order_by(_number.c.key, _number.c.case_id).limit(limit).offset(offset))
+    if kind == "name":
+        _kind, counts, fshape = shape
+        checks = []
+        for index, count in enumerate(counts[1:], 1):
+            alias = _name.alias(f"w{index}")
+            checks.append(select(literal(1)).where(alias.c.foreigner_id == _name.c.foreigner_id,
+                                                   _bound_ranges(alias.c.token, f"w{index}", count)).exists())
+        source = _name.join(_case, _case.c.foreigner_id == _name.c.foreigner_id).join(
+            _person, _person.c.id == _name.c.foreigner_id)
+        statement = select(*_COLUMNS).select_from(source).where(
+            _bound_ranges(_name.c.token, "w0", counts[0]), *checks, *_bound_filters(fshape))
+        if counts[0] == 1:  # one range: the index order is free
+            statement = statement.order_by(_name.c.token, _name.c.foreigner_id, _case.c.id)
+        return statement.limit(limit).offset(offset)
+    _kind, fshape = shape
+    source = _case.outerjoin(_person, _person.c.id == _case.c.foreigner_id)
+    return (select(*_COLUMNS).select_from(source).where(*_bound_filters(fshape))
+            .order_by(_case.c.created_at.desc(), _case.c.id.desc()).limit(limit).offset(offset))
+
+
+_STATEMENTS: dict[tuple, object] = {}  # type: ignore[type-arg]
 
 
 def search(store: Store, text: str, filters: Filters | None = None, limit: int = PAGE) -> list[Hit]:
