@@ -348,7 +348,7 @@ not taken yet</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="151"/>
-        <source>Catat &amp;pengecualian</source>
+        <source>Catat pen&amp;gecualian</source>
         <translation>Record &amp;exception</translation>
     </message>
     <message>
@@ -1741,32 +1741,37 @@ not taken yet</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="119"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="107"/>
+        <source>Layar &amp;antrean (monitor kedua)</source>
+        <translation>&amp;Queue display (second monitor)</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="123"/>
         <source>Pengaturan disimpan; folder data dan basis data berlaku setelah aplikasi dibuka ulang.</source>
         <translation>Settings saved; the data folder and database take effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="130"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="134"/>
         <source>Berkas baru %1 dibuat.</source>
         <translation>New case file %1 created.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="145"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="149"/>
         <source>Berkas %1: %2.</source>
         <translation>File %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="160"/>
         <source>Berkas %1 diteruskan: %2 (menunggu %3).</source>
         <translation>File %1 passed on: %2 (waiting for %3).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="165"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="169"/>
         <source>Tidak ada aktivitas: layar akan dikunci dalam %1 detik.</source>
         <translation>No activity: the screen locks in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="173"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="177"/>
         <source>Layar terkunci — masuk kembali</source>
         <translation>Screen locked — log in again</translation>
     </message>
@@ -1774,163 +1779,163 @@ not taken yet</translation>
 <context>
     <name>PembayaranPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="88"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="99"/>
         <source>Nomor permohonan:</source>
         <translation>Application no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="89"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="100"/>
         <source>Pemohon:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="90"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="101"/>
         <source>Tagihan PNBP hari ini:</source>
         <translation>PNBP fee due today:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="93"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="104"/>
         <source>Jumlah uang yang diterima, mis. 400.000</source>
         <translation>Amount received, e.g. 400.000</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="99"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="110"/>
         <source>No. referensi / trace EDC / ID QRIS</source>
         <translation>Reference no. / EDC trace / QRIS ID</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="101"/>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="421"/>
-        <source>&amp;Terima pembayaran &amp;&amp; cetak kuitansi</source>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="112"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="432"/>
+        <source>Terima pembayaran &amp;&amp; cetak &amp;kuitansi</source>
         <translation>&amp;Accept payment &amp;&amp; print receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="106"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="117"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="108"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="119"/>
         <source>&amp;Jumlah diterima:</source>
         <translation>A&amp;mount received:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="110"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="121"/>
         <source>&amp;Cara bayar:</source>
         <translation>&amp;Payment method:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="112"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="123"/>
         <source>&amp;Referensi:</source>
         <translation>&amp;Reference:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="124"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="135"/>
         <source>Cetak &amp;ulang kuitansi</source>
         <translation>Reprint rec&amp;eipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="126"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="137"/>
         <source>&amp;Lanjut ke biometrik</source>
         <translation>&amp;Continue to biometrics</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="129"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="140"/>
         <source>nama pengguna supervisor</source>
         <translation>supervisor username</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="134"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="145"/>
         <source>alasan pembatalan</source>
         <translation>reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="135"/>
-        <source>&amp;Batalkan pembayaran ini</source>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="146"/>
+        <source>Batalkan pe&amp;mbayaran ini</source>
         <translation>Voi&amp;d this payment</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="137"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="148"/>
         <source>Kuitansi</source>
         <translation>Receipt (kuitansi)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="146"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="157"/>
         <source>Supervisor:</source>
         <translation>Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="147"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="158"/>
         <source>Kata sandi supervisor:</source>
         <translation>Supervisor password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="148"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="159"/>
         <source>Alasan:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="150"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="161"/>
         <source>Pembatalan (perlu supervisor dan alasan)</source>
         <translation>Voiding (needs a supervisor and a reason)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="157"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="168"/>
         <source>Riwayat pembayaran berkas ini</source>
         <translation>Payments for this file</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="160"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="171"/>
         <source>Rekap kas &amp;harian (PDF)</source>
         <translation>Daily cash &amp;summary (PDF)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="258"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="269"/>
         <source>BATAL oleh %1: %2</source>
         <translation>VOIDED by %1: %2</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="282"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="293"/>
         <source>Mencatat pembayaran…</source>
         <translation>Recording payment…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="304"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="315"/>
         <source>Pembayaran tercatat. Kuitansi %1 disimpan; mencetak…</source>
         <translation>Payment recorded. Receipt %1 saved; printing…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="306"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="317"/>
         <source>Pembayaran tercatat dengan kuitansi %1.</source>
         <translation>Payment recorded with receipt %1.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="320"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="331"/>
         <source>Kuitansi %1 (3 lembar: pemohon, berkas, bendahara) dikirim ke printer (pekerjaan %2).</source>
         <translation>Receipt %1 (3 copies: applicant, file, treasurer) sent to the printer (job %2).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="327"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="338"/>
         <source>Pembayaran tercatat, tetapi kuitansi %1 gagal dicetak: %2 Perbaiki printer lalu tekan Cetak ulang (salinan tersimpan di %3).</source>
         <translation>Payment recorded, but receipt %1 failed to print: %2 Fix the printer, then press Reprint receipt (a copy is saved in %3).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="366"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="377"/>
         <source>Membatalkan pembayaran…</source>
         <translation>Voiding payment…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="376"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="387"/>
         <source>Kuitansi %1 dibatalkan; catatannya tetap tersimpan. Terima pembayaran baru.</source>
         <translation>Receipt %1 voided; its record is kept. Accept a new payment.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="398"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="409"/>
         <source>Hari ini %1 transaksi, jumlah %2 (%3); %4 batal. PDF: %5</source>
         <translation>Today %1 transaction(s), total %2 (%3); %4 voided. PDF: %5</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="421"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="432"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
@@ -2242,300 +2247,300 @@ not taken yet</translation>
 <context>
     <name>PersetujuanPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="65"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="71"/>
         <source>Nama pemohon</source>
         <translation>Applicant name</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="65"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="71"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="66"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="72"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="66"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="72"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="67"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="73"/>
         <source>Kewarganegaraan</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="67"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="73"/>
         <source>No. paspor</source>
         <translation>Passport no.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="68"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="74"/>
         <source>Paspor berlaku s.d.</source>
         <translation>Passport valid until</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="68"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="74"/>
         <source>NIORA</source>
         <translation>NIORA</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="69"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="75"/>
         <source>Tujuan</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="69"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="75"/>
         <source>Waktu</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="69"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="75"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="70"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="76"/>
         <source>Produk</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="70"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="76"/>
         <source>Jenis dokim</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="71"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="77"/>
         <source>Izin tinggal ke-</source>
         <translation>Stay permit issue no.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="71"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="77"/>
         <source>NIK sponsor</source>
         <translation>Sponsor NIK</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="72"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="78"/>
         <source>Nama sponsor</source>
         <translation>Sponsor name</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="72"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="78"/>
         <source>Hubungan sponsor</source>
         <translation>Sponsor relationship</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="73"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="79"/>
         <source>Alamat sponsor</source>
         <translation>Sponsor address</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="73"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="79"/>
         <source>Kontak sponsor</source>
         <translation>Sponsor contact</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="74"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="80"/>
         <source>Nama pengurus</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="74"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="80"/>
         <source>Biro jasa</source>
         <translation>Service agency</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="75"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="81"/>
         <source>Tanggal kedatangan</source>
         <translation>Date of arrival</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="75"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="81"/>
         <source>Tempat kedatangan</source>
         <translation>Port of arrival</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="76"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="82"/>
         <source>Alat angkut</source>
         <translation>Aircraft/vessel</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="76"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="82"/>
         <source>Jenis izin tinggal</source>
         <translation>Stay permit type</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="77"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="83"/>
         <source>No. izin tinggal</source>
         <translation>Stay permit no.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="78"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="84"/>
         <source>Izin tinggal berlaku s.d.</source>
         <translation>Stay permit valid until</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="84"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="90"/>
         <source>Data yang dientri</source>
         <translation>Data entered</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="88"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="94"/>
         <source>Pemeriksaan dokumen</source>
         <translation>Document check</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="92"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="98"/>
         <source>Hasil cek daftar cekal</source>
         <translation>Cekal (watch list) check result</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="115"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="121"/>
         <source>Pilih halaman pindaian untuk memperbesar.</source>
         <translation>Select a scanned page to enlarge it.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="118"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="124"/>
         <source>Berkas hasil pindai</source>
         <translation>Scanned documents</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="133"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="139"/>
         <source>Ketik ulang kata sandi Anda untuk paraf</source>
         <translation>Retype your password to initial</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="136"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="142"/>
         <source>Catatan (boleh kosong)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="137"/>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="323"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="143"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="330"/>
         <source>&amp;Setujui (paraf)</source>
         <translation>&amp;Approve (initials)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="142"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="148"/>
         <source>Satu ketidaksesuaian per baris, mis.
 Nama di paspor berbeda dengan akta</source>
         <translation>One discrepancy per line, e.g.
 Name in passport differs from birth certificate</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="145"/>
-        <source>&amp;Kembalikan untuk perbaikan</source>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="151"/>
+        <source>Kembalikan untuk &amp;perbaikan</source>
         <translation>&amp;Return for correction</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="150"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="156"/>
         <source>Paraf persetujuan</source>
         <translation>Initials (approval)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="152"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="158"/>
         <source>&amp;Kata sandi:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="153"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="159"/>
         <source>C&amp;atatan:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="156"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="162"/>
         <source>Kembalikan ke loket (ketidaksesuaian)</source>
         <translation>Return to the counter (discrepancies)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="218"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="225"/>
         <source> (tidak wajib)</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="220"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="227"/>
         <source>Tidak ada daftar dokumen.</source>
         <translation>No document list.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="224"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="231"/>
         <source>Berkas ini pernah dikembalikan untuk perbaikan:</source>
         <translation>This file was returned for correction before:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="236"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="243"/>
         <source>(tidak terbaca)</source>
         <translation>(unreadable)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="241"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="248"/>
         <source>Belum ada berkas yang dipindai.</source>
         <translation>No documents scanned yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="249"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="256"/>
         <source>Belum diperiksa.</source>
         <translation>Not checked yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="251"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="258"/>
         <source>Tidak ada kecocokan dengan daftar cekal (versi daftar %1).</source>
         <translation>No match on the cekal watch list (list version %1).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="253"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="260"/>
         <source>dinyatakan BUKAN orang yang sama oleh Wasdakim</source>
         <translation>declared NOT the same person by Wasdakim</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="254"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="261"/>
         <source>DIKONFIRMASI cekal</source>
         <translation>cekal CONFIRMED</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="254"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="261"/>
         <source>belum diputuskan</source>
         <translation>not decided yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="255"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="262"/>
         <source>Ada %1 kemungkinan kecocokan; %2.</source>
         <translation>%1 possible match(es); %2.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="258"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="265"/>
         <source>Oleh %1: %2</source>
         <translation>By %1: %2</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="276"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="283"/>
         <source>Ketik ulang kata sandi Anda untuk membubuhkan paraf.</source>
         <translation>Retype your password to add your initials.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="290"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="297"/>
         <source>Memproses paraf…</source>
         <translation>Recording initials…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="303"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="310"/>
         <source>Mengembalikan berkas…</source>
         <translation>Returning the file…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="310"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="317"/>
         <source>Disetujui. Berkas %1 diteruskan ke bendahara.</source>
         <translation>Approved. File %1 passed to the treasurer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="312"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="319"/>
         <source>Berkas %1 dikembalikan ke loket untuk perbaikan.</source>
         <translation>File %1 returned to the counter for correction.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="323"/>
+        <location filename="../../faskim_desktop/gui/pages/step_persetujuan.py" line="330"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
