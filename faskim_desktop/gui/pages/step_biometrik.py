@@ -148,7 +148,7 @@ class BiometrikPage(StepPage):
         self.exc_user.setPlaceholderText(self.tr("supervisor"))
         self.exc_password = QLineEdit()
         self.exc_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.exc_button = QPushButton(self.tr("Catat &pengecualian"))
+        self.exc_button = QPushButton(self.tr("Catat pen&gecualian"))
         self.exc_button.clicked.connect(self.record_exception)
         exc_box = QGroupBox(self.tr("Jari tidak dapat diambil (perlu supervisor)"))
         exc_form = QFormLayout(exc_box)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from faskim_desktop.core import clock, sop
+from faskim_desktop.core import clock, messages, sop
 from faskim_desktop.core.errors import ValidationError
 from faskim_desktop.core.services.base import CaseRef, ref
 from faskim_desktop.core.services.payment import DaySummary, PaymentService
@@ -41,7 +41,18 @@ from faskim_desktop.gui.pages.registry import register
 from faskim_desktop.gui.printing import keep_copy, print_pdf
 from faskim_desktop.store.tables import Case, Foreigner, Payment
 
-METHOD_WORDS = {"tunai": "Tunai", "transfer": "Transfer bank", "edc": "Kartu debit (EDC)", "qris": "QRIS"}
+MESSAGES = {  # the office's payment method codes (office setting "payment_methods")
+    "utama.method.tunai": {"id": "Tunai", "en": "Cash"},
+    "utama.method.transfer": {"id": "Transfer bank", "en": "Bank transfer"},
+    "utama.method.edc": {"id": "Kartu debit (EDC)", "en": "Debit card (EDC)"},
+    "utama.method.qris": {"id": "QRIS", "en": "QRIS"},
+}
+messages.register(MESSAGES)
+
+
+def method_words(method: str) -> str:
+    code = f"utama.method.{method}"
+    return messages.text(code) if messages.has(code) else method
 
 
 def rupiah(amount: int) -> str:
@@ -98,7 +109,7 @@ class PembayaranPage(StepPage):
         self.reference.setMaxLength(100)
         self.reference.setPlaceholderText(self.tr("No. referensi / trace EDC / ID QRIS"))
         self.reference_error = self._error_label()
-        self.pay_button = QPushButton(self.tr("&Terima pembayaran && cetak kuitansi"))
+        self.pay_button = QPushButton(self.tr("Terima pembayaran && cetak &kuitansi"))
         self.pay_button.setDefault(True)
         self.pay_button.clicked.connect(self.pay)
         self.amount.returnPressed.connect(self.pay)
@@ -132,7 +143,7 @@ class PembayaranPage(StepPage):
         self.void_reason = QLineEdit()
         self.void_reason.setMaxLength(400)
         self.void_reason.setPlaceholderText(self.tr("alasan pembatalan"))
-        self.void_button = QPushButton(self.tr("&Batalkan pembayaran ini"))
+        self.void_button = QPushButton(self.tr("Batalkan pe&mbayaran ini"))
         self.void_button.clicked.connect(self.void)
         self.result_box = QGroupBox(self.tr("Kuitansi"))
         result_layout = QVBoxLayout(self.result_box)
@@ -242,7 +253,7 @@ class PembayaranPage(StepPage):
         self.method.blockSignals(True)
         self.method.clear()
         for method in info.methods:
-            self.method.addItem(self.tr(METHOD_WORDS.get(method, method)), method)
+            self.method.addItem(method_words(method), method)
         self.method.blockSignals(False)
         if current in info.methods:
             self.method.setCurrentIndex(info.methods.index(current))
@@ -252,7 +263,7 @@ class PembayaranPage(StepPage):
     def _show_history(self, history: list[Payment]) -> None:
         self.history.clear()
         for payment in history:
-            line = (f"{payment.receipt_no} · {rupiah(payment.amount)} · {self.tr(METHOD_WORDS.get(payment.method, payment.method))}"
+            line = (f"{payment.receipt_no} · {rupiah(payment.amount)} · {method_words(payment.method)}"
                     f" · {(clock.aware(payment.paid_at) or payment.paid_at).astimezone():%d-%m-%Y %H:%M}")
             if payment.voided_at:
                 line += " · " + self.tr("BATAL oleh %1: %2").replace("%1", payment.voided_by).replace(
@@ -392,7 +403,7 @@ class PembayaranPage(StepPage):
 
         def done(result: tuple[DaySummary, bytes, str]) -> None:
             summary, pdf, kept = result
-            parts = ", ".join(f"{self.tr(METHOD_WORDS.get(m, m))}: {c} ({rupiah(t)})"
+            parts = ", ".join(f"{method_words(m)}: {c} ({rupiah(t)})"
                               for m, (c, t) in summary.per_method.items())
             self.summary.setText(
                 self.tr("Hari ini %1 transaksi, jumlah %2 (%3); %4 batal. PDF: %5")
@@ -418,7 +429,7 @@ class PembayaranPage(StepPage):
         self._busy = busy
         self.pay_button.setEnabled(not busy and self.issued is None)
         self.void_button.setEnabled(not busy)
-        self.pay_button.setText(self.tr("Memproses…") if busy else self.tr("&Terima pembayaran && cetak kuitansi"))
+        self.pay_button.setText(self.tr("Memproses…") if busy else self.tr("Terima pembayaran && cetak &kuitansi"))
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from faskim_desktop.core import sop
+from faskim_desktop.core import messages, sop
 from faskim_desktop.core.accounts import Accounts
 from faskim_desktop.core.services.approval import ApprovalService
 from faskim_desktop.core.services.base import CaseRef
@@ -38,7 +38,13 @@ from faskim_desktop.gui.pages.base import StepPage
 from faskim_desktop.gui.pages.registry import register
 
 THUMB = QSize(150, 200)
-STATUS_WORDS = {"valid": "Sah", "invalid": "Tidak sah", "missing": "Tidak ada", "": "Belum diperiksa"}
+MESSAGES = {  # the step-2 verdicts as the official reads them
+    "utama.doc.valid": {"id": "Sah", "en": "Valid"},
+    "utama.doc.invalid": {"id": "Tidak sah", "en": "Not valid"},
+    "utama.doc.missing": {"id": "Tidak ada", "en": "Missing"},
+    "utama.doc.": {"id": "Belum diperiksa", "en": "Not checked"},
+}
+messages.register(MESSAGES)
 
 
 def scan_images(ctx: SeatContext, view: ApprovalView, side: int = 600) -> list[tuple[str, QImage]]:
@@ -142,7 +148,7 @@ class PersetujuanPage(StepPage):
         self.reasons.setPlaceholderText(self.tr("Satu ketidaksesuaian per baris, mis.\nNama di paspor berbeda dengan akta"))
         self.reasons.setTabChangesFocus(True)
         self.reasons.setFixedHeight(64)
-        self.return_button = QPushButton(self.tr("&Kembalikan untuk perbaikan"))
+        self.return_button = QPushButton(self.tr("Kembalikan untuk &perbaikan"))
         self.return_button.clicked.connect(self.send_back)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -211,7 +217,8 @@ class PersetujuanPage(StepPage):
                 self.data_form.addRow(self.field_labels.get(code, code) + ":", label)
         rows = []
         for doc in view.documents:
-            status = self.tr(STATUS_WORDS.get(doc.status, doc.status))
+            status = messages.text(f"utama.doc.{doc.status}") if messages.has(f"utama.doc.{doc.status}") \
+                else doc.status
             colour = {"valid": "#188038", "invalid": "#c5221f", "missing": "#c5221f"}.get(doc.status, "#5f6368")
             mark = "✔" if doc.status == "valid" else ("✘" if doc.status in ("invalid", "missing") else "•")
             note = f" — {doc.note}" if doc.note else ""
