@@ -3,6 +3,8 @@ step 7 can show it beside the live photo. Stored encrypted like every other file
 
 from __future__ import annotations
 
+import io
+
 from faskim_desktop.core import audit, messages, sop
 from faskim_desktop.core.errors import IllegalTransition, ValidationError
 from faskim_desktop.core.roles import Role
@@ -16,7 +18,7 @@ class ChipPhotoService(StepService):
     def save(self, case_id: int, data: bytes, media_type: str) -> int:
         """Store the chip photo of the case's applicant; returns the file id."""
         self.actor.require(Role.LOKET)
-        if media_type not in MEDIA_TYPES or not data or len(data) > MAX_BYTES:
+        if media_type not in MEDIA_TYPES or not data or len(data) > MAX_BYTES or not _is_image(data, media_type):
             raise ValidationError("chip_photo.bad", field="chip_photo")
         with self.transaction() as session:
             found = self._case(session, case_id)
@@ -25,6 +27,19 @@ class ChipPhotoService(StepService):
             row = self.store_file(session, found, "chip_photo", data, media_type, "dg2")
             audit.append(session, self.actor.username, "case.chip_photo", "case", found.id, {"file": row.id})
             return row.id or 0
+
+
+def _is_image(data: bytes, media_type: str) -> bool:
+    """The bytes really are a JPEG / JPEG 2000 image (Pillow reads its header and structure)."""
+    from PIL import Image
+
+    expected = {"image/jpeg": "JPEG", "image/jp2": "JPEG2000"}[media_type]
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+            return image.format == expected
+    except Exception:  # any decoder complaint means "not an image we keep"
+        return False
 
 
 messages.register(
