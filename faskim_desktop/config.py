@@ -41,6 +41,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("lockout_minutes", int, 15, None, "minutes an account stays locked"),
     Option("poll_interval_ms", int, 1000, "FASKIM_POLL_MS", "how often work queues are refreshed"),
     Option("seat_name", str, "", "FASKIM_SEAT", "name of this workstation (counter number)"),
+    Option("document_printer", str, "", "FASKIM_DOCUMENT_PRINTER",
+           "print queue for A4/A5 documents (receipts, kuitansi, reports); empty = the card printer's"),
     Option("log_level", str, "INFO", "FASKIM_LOG_LEVEL", "application log level"),
     Option("backup_dir", str, "", "FASKIM_BACKUP_DIR", "folder for the scheduled daily backups; empty = none"),
     Option("backup_keep", int, 14, None, "daily backups kept by rotation"),

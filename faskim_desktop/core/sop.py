@@ -184,6 +184,19 @@ def waiting_role(state: State) -> tuple[Role, ...]:
     return tuple(dict.fromkeys(role for t in actions_from(state) if not t.exceptional for role in t.roles))
 
 
+def actors(state: State) -> tuple[Role, ...]:
+    """The people who work on a case in ``state``: the waiting roles, with an automatic step's
+    SYSTEM replaced by the step's human performers (the counter officer re-runs a cekal check
+    that a crash interrupted)."""
+    roles = waiting_role(state)
+    if Role.SYSTEM not in roles:
+        return roles
+    found = step_of(state)
+    people = [r for r in roles if r is not Role.SYSTEM]
+    people += [r for r in (found.performers if found else ()) if r is not Role.SYSTEM and r not in people]
+    return tuple(people)
+
+
 def steps_in(phase: Phase) -> tuple[Step, ...]:
     return tuple(s for s in STEPS if s.phase is phase)
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
 
+from faskim_desktop.config import Settings
 from faskim_desktop.devices.protocols import DeviceKind, Driver
 from faskim_desktop.devices.registry import get_registry
 from faskim_desktop.devices.settings import DeviceSettings
@@ -28,8 +30,10 @@ class DeviceHub(QObject):
         super().__init__(parent)
         self.settings = DeviceSettings(data_dir)
         self.simulated = simulated if simulated is not None else os.environ.get("FASKIM_SIMULATED") == "1"
+        self.document_queue = Settings(Path(data_dir)).get("document_printer")
         self._drivers: dict[DeviceKind, Driver] = {}
         self._workers: dict[DeviceKind, QtDeviceWorker] = {}
+        self._document_printer: Driver | None = None
 
     def driver_name(self, kind: DeviceKind) -> str:
         choice = self.settings.choice(kind)
@@ -54,6 +58,28 @@ class DeviceHub(QObject):
             driver.open(device, settings)
             self._drivers[kind] = driver
         return self._drivers[kind]
+
+    def document_printer(self) -> Driver:
+        """The printer for paper documents: the same driver as the card printer, on the
+        workstation's document queue when one is set (a card printer takes only CR80 blanks)."""
+        if not self.document_queue or self.simulated:
+            return self.driver(DeviceKind.PRINTER)
+        if self._document_printer is None:
+            driver = get_registry().create(DeviceKind.PRINTER, self.driver_name(DeviceKind.PRINTER))
+            driver.open(self.document_queue, {})
+            self._document_printer = driver
+        return self._document_printer
+
+    def print_document(self, fn, on_result=None, on_error=None) -> int:  # type: ignore[no-untyped-def]
+        """Run ``fn(document printer)`` on the printer's worker."""
+
+        def failed(error: BaseException) -> None:
+            self._document_printer = None
+            if on_error is not None:
+                on_error(error)
+
+        return self.worker(DeviceKind.PRINTER).run(lambda: fn(self.document_printer()), on_result=on_result,
+                                                   on_error=failed)
 
     def run(self, kind: DeviceKind, fn, on_result=None, on_error=None) -> int:  # type: ignore[no-untyped-def]
         """Run ``fn(driver)`` on the kind's worker; a failure resets the driver for a clean retry."""

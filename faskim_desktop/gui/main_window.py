@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
             menu_file.addAction(action)
             self.addAction(action)
         menu_view = self.menuBar().addMenu(self.tr("&Tampilan"))
+        from faskim_desktop.gui.queue_display import open_display
+
+        menu_view.addAction(self.tr("Layar &antrean (monitor kedua)"), lambda: open_display(self.ctx, self))
+        menu_view.addSeparator()
         for code, label in (("id", "Bahasa Indonesia"), ("en", "English")):
             action = QAction(label, self)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
@@ -146,7 +150,7 @@ class MainWindow(QMainWindow):
                                          .replace("%2", state_words), 10000)
             self.tabs.setCurrentWidget(self.queue)
             return
-        if self.ctx.principal.has(*sop.waiting_role(case.state)):
+        if self.ctx.principal.has(*sop.actors(case.state)):
             wizard = self.wizards[phase]
             self.tabs.setCurrentWidget(wizard)
             wizard.open_case(case.id)

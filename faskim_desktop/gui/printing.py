@@ -31,5 +31,8 @@ def print_pdf(
     """Queue ``pdf`` on the printer's worker; the result or the typed device error comes back
     on the GUI thread."""
     assert ctx.devices is not None
-    ctx.devices.run(DeviceKind.PRINTER, lambda driver: driver.submit(pdf, title, False, page_size),
-                    on_done, on_error)
+    if page_size == "CR80":
+        ctx.devices.run(DeviceKind.PRINTER, lambda driver: driver.submit(pdf, title, False, page_size),
+                        on_done, on_error)
+    else:
+        ctx.devices.print_document(lambda driver: driver.submit(pdf, title, False, page_size), on_done, on_error)

@@ -160,7 +160,7 @@ class PhaseWizard(QWidget):
 
     def _page_for(self, state: sop.State) -> StepPage:
         cls = page_type(state) or ActionStepPage
-        roles = sop.waiting_role(state)
+        roles = sop.actors(state)
         if not self.ctx.principal.has(*roles):
             cls = ActionStepPage  # someone else's step: show where it stands, offer nothing
         if cls not in self._pages:

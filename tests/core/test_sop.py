@@ -74,3 +74,9 @@ def test_every_code_has_words_in_both_languages() -> None:
     for code in codes:
         assert messages.has(code), code
         assert messages.text(code, language="id") != messages.text(code, language="en") or code.startswith("out.")
+
+
+def test_automatic_steps_are_worked_by_their_human_performers() -> None:
+    assert sop.actors(sop.State.CEKAL) == (Role.LOKET, Role.WASDAKIM)
+    assert Role.SYSTEM not in sop.actors(sop.State.REGISTER)
+    assert sop.actors(sop.State.PERSETUJUAN) == (Role.SUPERVISOR,)

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from faskim_desktop.core import audit, clock, messages, sop
 from faskim_desktop.core.accounts import Principal
 from faskim_desktop.core.errors import NotFound, ValidationError
-from faskim_desktop.core.roles import Role
 from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.store.tables import Case, CaseStep, Foreigner, QueueTicket
 
@@ -32,7 +31,7 @@ def states_for(principal: Principal) -> list[sop.State]:
     return [
         state for state in sop.State
         if state not in sop.TERMINAL_STATES
-        and any(role in principal.roles for role in sop.waiting_role(state) if role is not Role.SYSTEM)
+        and any(role in principal.roles for role in sop.actors(state))
     ]
 
 
