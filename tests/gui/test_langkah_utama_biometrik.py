@@ -102,7 +102,7 @@ def test_photo_auto_capture_fingerprints_and_a_cosigned_exception(qtbot, workspa
     assert moved and moved[0].state is sop.State.REGISTER
 
 
-def test_a_camera_that_stops_mid_preview_recovers(qtbot, workspace, seat_factory):
+def test_a_camera_that_stops_mid_preview_recovers(qtbot, workspace, seat_factory, artifacts):
     case = case_at(workspace, sop.State.BIOMETRIK)
     ctx = seat_factory("loket1")
     page = _page(qtbot, ctx, case)
@@ -116,6 +116,10 @@ def test_a_camera_that_stops_mid_preview_recovers(qtbot, workspace, seat_factory
     page.camera_button.click()  # the hub reset the driver: pressing again reopens the camera
     qtbot.waitUntil(lambda: page.frames_seen >= seen + 2, timeout=10_000)
     assert "Kamera menyala" in page.message.text()
+    # the simulated camera's drawn face is a close-up: the reasons are shown in words
+    assert page.check_labels["head_size"].text().startswith("✘") and "mundur" in page.check_labels["head_size"].text()
+    (artifacts / "screenshots").mkdir(exist_ok=True)
+    page.grab().save(str(artifacts / "screenshots" / "utama_biometrik_checks.png"))
     page.capture_button.click()  # by button, even with checks failing: saved, the failures noted
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: "disimpan" in page.message.text(), timeout=10_000)
