@@ -148,6 +148,7 @@ class PhotoChecker:
         self.t = thresholds or Thresholds()
         self._faces = _cascade("haarcascade_frontalface_default.xml")
         self._eyes = _cascade("haarcascade_eye.xml")
+        self._glasses = _cascade("haarcascade_eye_tree_eyeglasses.xml")  # second try: eyes behind glasses
         self._lock = threading.Lock()
 
     # --- detection ---------------------------------------------------------------------------
@@ -172,11 +173,15 @@ class PhotoChecker:
         small = cv2.normalize(small, None, 0, 255, cv2.NORM_MINMAX)
         width = small.shape[1]
         lo, hi = max(8, int(width * 0.14)), max(12, int(width * 0.42))
-        found = self._eyes.detectMultiScale(small, scaleFactor=1.15, minNeighbors=3, minSize=(lo, lo), maxSize=(hi, hi))
         oy = face.y + int(face.h * 0.15)
-        eyes = [Box(face.x + int(x / scale), oy + int(y / scale), int(w / scale), int(h / scale))
-                for (x, y, w, h) in found]
-        return _eye_pair(eyes, face)
+        eyes: list[Box] = []
+        for cascade in (self._eyes, self._glasses):
+            found = cascade.detectMultiScale(small, scaleFactor=1.15, minNeighbors=3, minSize=(lo, lo), maxSize=(hi, hi))
+            eyes = _eye_pair([Box(face.x + int(x / scale), oy + int(y / scale), int(w / scale), int(h / scale))
+                              for (x, y, w, h) in found], face)
+            if len(eyes) == 2:
+                break
+        return eyes
 
     # --- the checks --------------------------------------------------------------------------
 
