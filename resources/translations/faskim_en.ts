@@ -89,7 +89,7 @@
     <message>
         <location filename="../../faskim_desktop/gui/pages/admin.py" line="169"/>
         <source>Tambah &amp;tarif</source>
-        <translation>Add &amp;fee</translation>
+        <translation>Add &amp;new fee</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/admin.py" line="172"/>
@@ -2684,7 +2684,7 @@ Name in passport differs from birth certificate</translation>
     <message>
         <location filename="../../faskim_desktop/gui/pages/step_pindai.py" line="194"/>
         <source>Hal. %1</source>
-        <translation>p. %1</translation>
+        <translation>Page %1</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/step_pindai.py" line="201"/>

@@ -104,6 +104,21 @@ def test_mnemonics_and_markup_survive_translation() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+# Windows of their own, whose Alt+letter keys do not compete with the main window's menu bar.
+OWN_WINDOWS = {"LoginDialog", "SettingsDialog", "UserDialog", "ReprintDialog", "CaseTimelineDialog", "QueueDisplay",
+               "MainWindow", "QObject", "dialog"}
+
+
+def test_page_mnemonics_leave_the_menu_bar_keys_free() -> None:
+    """Alt+F and Alt+V open the English File and View menus; a page button on the same key would be ambiguous."""
+    menus = {_mnemonic(m["forms"][0]).lower() for m in _messages()  # type: ignore[index, union-attr]
+             if m["context"] == "MainWindow" and m["source"] in ("&Berkas", "&Tampilan")}
+    assert menus == {"f", "v"}
+    clashing = [f"[{m['context']}] {m['forms'][0]!r}" for m in _messages()  # type: ignore[index]
+                if m["context"] not in OWN_WINDOWS and (_mnemonic(m["forms"][0]) or "").lower() in menus]  # type: ignore[index]
+    assert not clashing, clashing
+
+
 def test_the_file_covers_every_string_in_the_current_sources(tmp_path: Path) -> None:
     """lupdate on today's sources adds nothing untranslated: a new or changed widget text fails here
     until it is translated (scripts/i18n todo, then scripts/i18n fill)."""
