@@ -7,10 +7,13 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from faskim_desktop.core import sop
+from faskim_desktop.core.scripted_case import sample_entry
+from faskim_desktop.core.services.intake import IntakeService
+from faskim_desktop.core.services.screening_step import ScreeningStepService
 from faskim_desktop.core.services.utama_views import correction_reasons
 from faskim_desktop.gui.build_ui import ensure_built
 from faskim_desktop.store.tables import AuditEvent, Case, CaseStep
-from tests.conftest import PASSWORD, wait_idle
+from tests.conftest import PASSWORD, principals, wait_idle
 from tests.gui.langkah_utama_support import case_at
 
 ensure_built()
@@ -85,6 +88,22 @@ def test_a_file_returned_with_reasons_comes_back_to_the_counter(qtbot, workspace
     assert _state(workspace, case.id) == "entri"
     assert correction_reasons(workspace, case.id) == [
         "Nama di paspor berbeda dengan akta lahir", "Tanggal kedatangan tidak sesuai cap paspor"]
+
+    # the counter corrects and forwards again: the file is back with its history of reasons
+    loket = principals(workspace)["loket1"]
+    intake = IntakeService(workspace, loket)
+    intake.save_data(case.id, sample_entry())
+    ScreeningStepService(workspace, loket).screen(case.id)
+    back = intake.forward(case.id)
+    assert back.state is sop.State.PERSETUJUAN
+    page.load(back)
+    wait_idle(qtbot, ctx)
+    assert page.previous_label.isVisibleTo(page)
+    assert "Tanggal kedatangan tidak sesuai cap paspor" in page.previous_label.text()
+    qtbot.keyClicks(page.password, PASSWORD)
+    page.approve_button.click()
+    wait_idle(qtbot, ctx)
+    assert _state(workspace, case.id) == "pembayaran"
 
 
 def test_the_officer_who_entered_the_data_cannot_approve(qtbot, workspace, seat_factory):
