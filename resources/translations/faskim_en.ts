@@ -572,7 +572,7 @@ not taken yet</translation>
     <message>
         <location filename="../../faskim_desktop/gui/pages/case_timeline.py" line="83"/>
         <source>Jenis</source>
-        <translation>Kind</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/case_timeline.py" line="83"/>
@@ -2963,7 +2963,7 @@ Name in passport differs from birth certificate</translation>
     <message>
         <location filename="../../faskim_desktop/gui/pages/search.py" line="154"/>
         <source>Semua status</source>
-        <translation>All states</translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/search.py" line="155"/>
