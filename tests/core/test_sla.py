@@ -101,3 +101,10 @@ def test_empty_store_gives_empty_figures(workspace) -> None:  # type: ignore[no-
     summary = sla.summary(workspace.store, sla.period("month"))
     assert all(s.visits == 0 and s.median_minutes is None for s in summary.steps)
     assert summary.cases_created == 0
+
+
+def test_same_figures_on_postgres(any_workspace) -> None:  # type: ignore[no-untyped-def]
+    demo_data.seed_cases(any_workspace.store, 300, days=20, seed=6)
+    today = clock.today()
+    _check(any_workspace.store, sla.period("month", today))
+    _check(any_workspace.store, sla.period("week", today - timedelta(days=7)))
