@@ -39,12 +39,21 @@ from faskim_desktop.gui.pages.akhir_widgets import (
     pdf_pages,
 )
 
-FIELD_LABELS = {
-    "register_number": "Nomor register", "name": "Nama", "sex": "Jenis kelamin",
-    "place_of_birth": "Tempat lahir", "date_of_birth": "Tanggal lahir", "nationality": "Kewarganegaraan",
-    "passport_number": "Nomor paspor", "passport_expiry": "Paspor berlaku s.d.", "niora": "NIORA",
-    "issue_date": "Tanggal dikeluarkan", "valid_until": "Berlaku hingga",
+# The seal's field names in both languages (the same words ``faskim card verify`` prints).
+MESSAGES: dict[str, dict[str, str]] = {
+    "verify.field.register_number": {"id": "Nomor register", "en": "Register number"},
+    "verify.field.name": {"id": "Nama", "en": "Name"},
+    "verify.field.sex": {"id": "Jenis kelamin", "en": "Sex"},
+    "verify.field.place_of_birth": {"id": "Tempat lahir", "en": "Place of birth"},
+    "verify.field.date_of_birth": {"id": "Tanggal lahir", "en": "Date of birth"},
+    "verify.field.nationality": {"id": "Kewarganegaraan", "en": "Nationality"},
+    "verify.field.passport_number": {"id": "Nomor paspor", "en": "Passport number"},
+    "verify.field.passport_expiry": {"id": "Paspor berlaku s.d.", "en": "Passport expiry"},
+    "verify.field.niora": {"id": "NIORA", "en": "NIORA"},
+    "verify.field.issue_date": {"id": "Tanggal dikeluarkan", "en": "Date of issue"},
+    "verify.field.valid_until": {"id": "Berlaku hingga", "en": "Valid until"},
 }
+messages.register(MESSAGES)
 
 
 def _read_image_bytes(data: bytes) -> bytes | None:
@@ -107,7 +116,7 @@ class VerifyCardPage(QWidget):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[field.name] = value
-            self.fields.addRow(self.tr(FIELD_LABELS[field.name]) + ":", value)
+            self.fields.addRow(messages.text(f"verify.field.{field.name}") + ":", value)
         right = QVBoxLayout()
         right.addWidget(self.verdict)
         right.addWidget(self.reason)
