@@ -8,9 +8,11 @@ callbacks are invoked there too, so slots may touch widgets. The GUI never waits
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -22,12 +24,20 @@ log = logging.getLogger(__name__)
 
 
 class QtDeviceWorker(QObject):
+    """Device calls off the GUI thread, answers by signal on it.
+
+    The device thread never holds a reference to a Qt object: the result callbacks stay in a
+    table on the GUI side, and the thread reaches this object only through a weak reference, so
+    no widget can be freed (and its C++ object deleted) on the device thread. ``fn`` itself must
+    not capture widgets either — pass a plain object (a driver, a session) and bound methods of it.
+    """
+
     finished = Signal(int, object)  # request id, result
     failed = Signal(int, object)  # request id, exception
     busyChanged = Signal(bool)  # Qt naming
 
-    # worker thread -> GUI thread hop: (request id, ok, value, callback)
-    _relay = Signal(int, bool, object, object)
+    # device thread -> GUI thread hop: (request id, ok, value)
+    _relay = Signal(int, bool, object)
 
     def __init__(self, name: str, parent: QObject | None = None, worker: DeviceWorker | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +46,9 @@ class QtDeviceWorker(QObject):
         self._owns_worker = worker is None
         self._ids = itertools.count(1)
         self._alive = True
-        self._in_flight = 0
+        self._callbacks: dict[
+            int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
+        ] = {}
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         # Not a bound method: when ``destroyed`` fires the Python side may already be gone.
         worker_ref, owns = self._worker, self._owns_worker
@@ -44,7 +56,7 @@ class QtDeviceWorker(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._in_flight > 0
+        return bool(self._callbacks)
 
     def run(
         self,
@@ -56,40 +68,34 @@ class QtDeviceWorker(QObject):
     ) -> int:
         """Queue ``fn(*args, **kwargs)`` on the device thread; returns the request id."""
         request = next(self._ids)
-        self._in_flight += 1
-        if self._in_flight == 1:
+        first = not self._callbacks
+        self._callbacks[request] = (on_result, on_error)
+        if first:
             self.busyChanged.emit(True)
-
-        def ok(value: Any) -> None:
-            self._emit(request, True, value, on_result)
-
-        def err(exc: BaseException) -> None:
-            self._emit(request, False, exc, on_error)
-
-        self._worker.submit(fn, *args, on_result=ok, on_error=err, **kwargs)
+        me = weakref.ref(self)
+        self._worker.submit(
+            fn,
+            *args,
+            on_result=functools.partial(_relay_from_device_thread, me, request, True),
+            on_error=functools.partial(_relay_from_device_thread, me, request, False),
+            **kwargs,
+        )
         return request
 
-    def _emit(self, request: int, ok: bool, value: Any, callback: Callable[[Any], None] | None) -> None:
-        if not self._alive:
-            return
-        try:
-            self._relay.emit(request, ok, value, callback)
-        except RuntimeError:  # the QObject went away while the device was working
-            log.debug("device result dropped: receiver deleted")
-
-    @Slot(int, bool, object, object)
-    def _deliver(self, request: int, ok: bool, value: Any, callback: Any) -> None:
-        self._in_flight = max(0, self._in_flight - 1)
+    @Slot(int, bool, object)
+    def _deliver(self, request: int, ok: bool, value: Any) -> None:
+        on_result, on_error = self._callbacks.pop(request, (None, None))
         if ok:
             self.finished.emit(request, value)
         else:
             self.failed.emit(request, value)
+        callback = on_result if ok else on_error
         if callback is not None:
             try:
                 callback(value)
             except Exception:
                 log.exception("device result handler failed")
-        if self._in_flight == 0:
+        if not self._callbacks:
             self.busyChanged.emit(False)
 
     def shutdown(self, wait: bool = False) -> None:
@@ -97,6 +103,16 @@ class QtDeviceWorker(QObject):
         self._alive = False
         if self._owns_worker:
             self._worker.shutdown(wait=wait)
+
+
+def _relay_from_device_thread(me: weakref.ref[QtDeviceWorker], request: int, ok: bool, value: Any) -> None:
+    target = me()
+    if target is None or not target._alive:
+        return
+    try:
+        target._relay.emit(request, ok, value)
+    except RuntimeError:  # the C++ object went away while the device was working
+        log.debug("device result dropped: receiver deleted")
 
 
 class GuiThreadGarbageCollector(QObject):

@@ -334,8 +334,9 @@ class KindPanel(QWidget):
             return
         self.status.setText(self.tr("Mendeteksi perangkat…"))
         self._set_busy(True)
+        session = self._session  # not ``self``: the device thread must not hold a widget
         self.worker.run(
-            lambda: (self._session.select(name), self._session.faults()),
+            lambda: (session.select(name), session.faults()),
             on_result=self._devices_ready,
             on_error=self._devices_failed,
         )
