@@ -191,6 +191,15 @@ class DriverRegistry:
         except KeyError:
             raise DeviceUnavailable(device=key, reason="driver tidak terdaftar / not registered") from None
 
+    def recheck(self) -> None:
+        """Forget the availability answers so the next question imports and asks again.
+
+        A driver that was unavailable because its daemon was down or its library missing can
+        become available without restarting the application (the technician's "reload").
+        """
+        for key in self._specs:
+            self._loaded[key] = _Loaded()
+
     # -- lazy import and availability ---------------------------------------------------------
 
     def _load(self, spec: DriverSpec) -> _Loaded:

@@ -217,3 +217,25 @@ def test_a_driver_that_hangs_listing_devices_is_reported_not_waited_for() -> Non
         assert entries["simulated"]["devices"][0]["id"] == "sim-camera-0"
     finally:
         fake_drivers.RELEASE.set()
+
+
+def test_recheck_lets_a_driver_become_available_without_restart(plugin_dir: Path) -> None:
+    (plugin_dir / "fk_later.py").write_text(
+        "import os\n\n"
+        "class Later:\n"
+        "    @classmethod\n"
+        "    def available(cls):\n"
+        "        return None if os.environ.get('FK_DAEMON_UP') else 'daemon not running'\n"
+    )
+    reg = DriverRegistry([spec("smartcard", "later", "fk_later:Later")])
+    assert reg.status("smartcard", "later").reason == "daemon not running"
+    import os
+
+    os.environ["FK_DAEMON_UP"] = "1"
+    try:
+        assert not reg.status("smartcard", "later").available  # answers are cached…
+        reg.recheck()
+        assert reg.status("smartcard", "later").available  # …until the technician reloads
+    finally:
+        del os.environ["FK_DAEMON_UP"]
+        sys.modules.pop("fk_later", None)

@@ -85,6 +85,13 @@ def pdf_first_page(pdf: bytes, size: QSize) -> QImage:
     return doc.render(0, QSize(int(page.width() * scale), int(page.height() * scale)))
 
 
+def _recheck_and_describe() -> list[dict[str, Any]]:
+    """Availability asked afresh (a daemon may have been started since), without devices."""
+    reg = registry.get_registry()
+    reg.recheck()
+    return reg.describe_all(with_devices=False)
+
+
 class _DriverSession:
     """Lives on the kind's worker thread: the current driver instance and its open state."""
 
@@ -640,7 +647,7 @@ class TechnicianPage(QWidget):
         self.status.setText(self.tr("Memeriksa driver…"))
         self.refresh_button.setEnabled(False)
         self._registry_worker.run(
-            registry.describe_all, False, on_result=self._drivers_ready, on_error=self._drivers_failed
+            _recheck_and_describe, on_result=self._drivers_ready, on_error=self._drivers_failed
         )
         self._registry_worker.run(
             registry.describe_all, True, on_result=self._devices_listed, on_error=self._drivers_failed
