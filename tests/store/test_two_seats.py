@@ -211,3 +211,47 @@ def test_two_cashiers_at_once_give_gapless_unique_receipts_and_a_void_keeps_both
     assert len(again) == 2 and again[1].receipt_no != again[0].receipt_no  # both records kept
     summary_total = sum(p.amount for p in payments if p.voided_at is None)
     assert summary_total == 400_000 * 2 * PER_SEAT
+
+
+def test_saving_an_applicant_does_not_block_the_approval_of_their_other_file(any_workspace: Workspace) -> None:
+    """Regression (PostgreSQL): the counter saving an applicant's data held the applicant's row
+    FOR UPDATE; the supervisor approving another file of that applicant updates the case row twice,
+    which re-checks its foreign key with FOR KEY SHARE and waited — a deadlock with the audit lock.
+    Found by the two-process test above. The counter now holds FOR NO KEY UPDATE."""
+    import threading
+
+    from faskim_desktop.core.scripted_case import carry, sample_entry
+    from faskim_desktop.core.services.approval import ApprovalService
+    from faskim_desktop.core.services.intake import IntakeService, validate
+    from tests.gui.langkah_utama_support import crew
+
+    ws = any_workspace
+    team = crew(ws)
+    first = carry(ws, team, entry=sample_entry(31), until=sop.State.PERSETUJUAN).case
+    locked, release, approved = threading.Event(), threading.Event(), []
+
+    def counter_saving() -> None:  # mid-save at the counter: the applicant's row is locked
+        with ws.store.write() as session:
+            IntakeService._upsert_foreigner(session, validate(sample_entry(31)).foreigner_fields)
+            locked.set()
+            release.wait(30)
+
+    def supervisor_approving() -> None:
+        approved.append(ApprovalService(ws, team.supervisor).approve(first))
+
+    counter = threading.Thread(target=counter_saving)
+    counter.start()
+    assert locked.wait(30)
+    supervisor = threading.Thread(target=supervisor_approving)
+    if not ws.store.is_sqlite:  # SQLite has one writer at a time: the approval would queue behind the save
+        supervisor.start()
+        supervisor.join(20)
+        blocked = supervisor.is_alive()
+    release.set()
+    counter.join(30)
+    if ws.store.is_sqlite:
+        supervisor.start()
+        blocked = False
+    supervisor.join(30)
+    assert not blocked, "the approval waited for the counter's lock on the applicant"
+    assert approved and approved[0].state is sop.State.PEMBAYARAN

@@ -331,16 +331,20 @@ class IntakeService(StepService):
 
     @staticmethod
     def _upsert_foreigner(session: Session, fields: Mapping[str, object]) -> Foreigner:
+        # FOR NO KEY UPDATE (PostgreSQL), not FOR UPDATE: another seat updating a case of the same
+        # applicant twice in one transaction (approval: paraf fields, then the state) re-checks the
+        # case's foreign key with FOR KEY SHARE on this row; FOR UPDATE blocks that and, with the
+        # audit-chain lock held by the other seat, deadlocks. SQLite ignores row locks.
         person = None
         if fields.get("niora"):
             person = session.execute(
-                select(Foreigner).where(Foreigner.niora == fields["niora"]).with_for_update()
+                select(Foreigner).where(Foreigner.niora == fields["niora"]).with_for_update(key_share=True)
             ).scalars().first()
         if person is None:
             person = session.execute(
                 select(Foreigner).where(
                     Foreigner.passport_no == fields["passport_no"], Foreigner.nationality == fields["nationality"]
-                ).with_for_update()
+                ).with_for_update(key_share=True)
             ).scalars().first()
         if person is None:
             person = Foreigner(passport_no=str(fields["passport_no"]), nationality=str(fields["nationality"]),
