@@ -103,6 +103,22 @@ def _flow_steps() -> list[_FlowStep]:
     return out
 
 
+def _rollup(steps: list[dict], cases: list[dict]) -> dict:
+    """The SLA roll-up counts of rows written in bulk (the ORM listener does not see them)."""
+    from collections import Counter
+
+    from faskim_desktop.core import sla
+
+    counts: Counter = Counter()
+    for row in steps:
+        if row["finished_at"] is not None:
+            counts.update(sla.visit_keys(row["state"], row["action"], row["entered_at"], row["started_at"],
+                                         row["finished_at"]))
+    for case in cases:
+        counts[sla.created_key(case["created_at"])] += 1
+    return counts
+
+
 def _bulk_insert(conn: Connection, table: type, rows: list[dict]) -> None:
     """Core executemany (one prepared statement for the batch), not the ORM's per-object path."""
     if rows:
@@ -131,7 +147,7 @@ def seed_cases(store: Store, count: int, days: int = 120, seed: int = 7, batch: 
     transaction; on SQLite the seed's own connection runs with ``synchronous=OFF`` (it is
     synthetic data: a crash loses only the batch being written) and is set back afterwards.
     """
-    from faskim_desktop.core import search
+    from faskim_desktop.core import search, sla
 
     rng = random.Random(seed)
     rand, uniform, randint, choice, lognorm = rng.random, rng.uniform, rng.randint, rng.choice, rng.lognormvariate
@@ -255,6 +271,7 @@ def seed_cases(store: Store, count: int, days: int = 120, seed: int = 7, batch: 
                 _bulk_insert(conn, CaseStep, steps)
                 _bulk_insert(conn, Payment, payments)
                 search.index_new(conn, people, cases)
+                sla.add(conn, _rollup(steps, cases))
             made += size
     with store.write() as session:
         for name, key in (("application", "app"), ("register", "reg"), ("receipt", "rcp")):

@@ -11,10 +11,12 @@ entered, started and finished) and ``faskim_case`` — grouped in SQL, never row
   print), so a median or p90 is exact to the printed decimal and counts are exact;
 - a visit belongs to the local day it finished on.
 
-A month of a busy office holds millions of visits, so each finished day is rolled up once into
-``sla_daily`` (a day never changes once it is over); today is always computed live. A period
-then reads a few thousand roll-up rows. ``fill_rollups`` computes missing days ahead of time
-(the demo seed and a nightly job may call it; ``summary`` fills whatever it lacks itself).
+A month of a busy office holds millions of visits, so they are counted as they happen into
+``sla_daily`` (per local day, state and bucket): every ORM flush that finishes a step or creates
+a case adds 1 to its rows in the same transaction (an upsert, on SQLite and PostgreSQL alike).
+A period then reads a few thousand roll-up rows, whatever the size of the store. Bulk writers
+(the demo seed) add their counts with ``add``; ``rebuild`` recounts everything from
+``case_step`` in SQL (revision 0003 runs it for stores that existed before).
 """
 
 from __future__ import annotations
@@ -25,14 +27,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import chain
 
-from sqlalchemy import Float, Integer, cast, delete, func, insert, select
+from sqlalchemy import Date, Float, Integer, cast, delete, event, func, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from faskim_desktop.core import clock, sop
 from faskim_desktop.store.db import Store
 from faskim_desktop.store.tables import Case, CaseStep
-from faskim_desktop.store.tables_search import SlaDaily, SlaDay
+from faskim_desktop.store.tables_search import SlaDaily
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +46,7 @@ WORK, WAIT, ACTION, CREATED = 0, 1, 2, 3
 _step = CaseStep.__table__  # type: ignore[attr-defined]
 _case = Case.__table__  # type: ignore[attr-defined]
 _daily = SlaDaily.__table__  # type: ignore[attr-defined]
-_days = SlaDay.__table__  # type: ignore[attr-defined]
+Key = tuple[date, int, str, int]  # (day, kind, state or action, bucket)
 
 # The visits measured per SOP step: the normal path only (a hold for Wasdakim is not step work).
 MEASURED: tuple[sop.State, ...] = tuple(
@@ -152,19 +156,98 @@ class Summary:
         return tuple(rated[:count])
 
 
-# --- SQL ---------------------------------------------------------------------------------------
+# --- counting ---------------------------------------------------------------------------------
 
-def _seconds(conn: Connection, later, earlier):  # type: ignore[no-untyped-def]
+def local_day(moment: datetime) -> date:
+    return (clock.aware(moment) or moment).astimezone().date()
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MS = timedelta(milliseconds=1)
+
+
+def _millis(moment: datetime) -> int:
+    # Rounded to whole milliseconds, exactly as SQLite's date functions read a moment.
+    return ((clock.aware(moment) or moment) - _EPOCH + _MS / 2) // _MS
+
+
+def bucket(later: datetime, earlier: datetime) -> int:
+    return max(0, (_millis(later) - _millis(earlier)) // (BUCKET_SECONDS * 1000))
+
+
+def visit_keys(state: str, action: str, entered: datetime, started: datetime | None,
+               finished: datetime) -> list[Key]:
+    """The roll-up rows one finished visit adds 1 to."""
+    day = local_day(finished)
+    keys: list[Key] = [(day, ACTION, action or "", 0)]
+    if started is not None:
+        keys.append((day, WORK, state, bucket(finished, started)))
+        keys.append((day, WAIT, state, bucket(started, entered)))
+    return keys
+
+
+def created_key(created: datetime) -> Key:
+    return (local_day(created), CREATED, "created", 0)
+
+
+def add(conn: Connection, counts: Mapping[Key, int]) -> None:
+    """Add ``counts`` to the roll-up (insert, or add to the existing row)."""
+    rows = [{"day": d, "kind": k, "state": s, "bucket": b, "n": n} for (d, k, s, b), n in counts.items() if n]
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    statement = upsert(_daily)
+    statement = statement.on_conflict_do_update(
+        index_elements=[_daily.c.day, _daily.c.kind, _daily.c.state, _daily.c.bucket],
+        set_={"n": _daily.c.n + statement.excluded.n},
+    )
+    conn.execute(statement, rows)
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    from sqlalchemy import inspect as sa_inspect
+
+    counts: Counter[Key] = Counter()
+    for obj in chain(session.new, session.dirty):
+        if isinstance(obj, CaseStep):
+            if obj.finished_at is None:
+                continue
+            if obj not in session.new:
+                history = sa_inspect(obj).attrs.finished_at.history
+                if not history.added or any(v is not None for v in history.deleted):
+                    continue  # not finished by this flush
+            counts.update(visit_keys(obj.state, obj.action, obj.entered_at, obj.started_at, obj.finished_at))
+        elif isinstance(obj, Case) and obj in session.new and obj.created_at is not None:
+            counts[created_key(obj.created_at)] += 1
+    if counts:
+        add(session.connection(), counts)
+
+
+if not event.contains(Session, "after_flush", _after_flush):
+    event.listen(Session, "after_flush", _after_flush)
+
+
+def _bucket_sql(conn: Connection, later, earlier):  # type: ignore[no-untyped-def]
+    """``bucket`` in SQL: both moments rounded to whole milliseconds, as in Python."""
     if conn.dialect.name == "sqlite":
-        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-    return func.extract("epoch", later - earlier)
-
-
-def _bucket(conn: Connection, later, earlier):  # type: ignore[no-untyped-def]
-    seconds = _seconds(conn, later, earlier)
-    if conn.dialect.name == "sqlite":
+        # julianday() reads milliseconds; half a millisecond keeps float error off a boundary
+        seconds = (func.julianday(later) - func.julianday(earlier)) * 86400.0 + 0.0005
         return cast(seconds / BUCKET_SECONDS, Integer)  # truncates; durations are >= 0
-    return cast(func.floor(cast(seconds, Float) / BUCKET_SECONDS), Integer)
+    half = text("interval '0.5 milliseconds'")
+    span = func.date_trunc("milliseconds", later + half) - func.date_trunc("milliseconds", earlier + half)
+    return cast(func.floor((cast(func.extract("epoch", span), Float) + 0.0005) / BUCKET_SECONDS), Integer)
+
+
+def _day_sql(conn: Connection, column):  # type: ignore[no-untyped-def]
+    """The local day of a stored UTC moment, with the office's current UTC offset (Indonesia
+    keeps no daylight saving time)."""
+    offset = int((datetime.now().astimezone().utcoffset() or timedelta(0)).total_seconds())
+    if conn.dialect.name == "sqlite":
+        return func.date(column, f"{offset:+d} seconds")
+    return cast(func.timezone("UTC", column) + text(f"interval '{offset} seconds'"), Date)
 
 
 def utc_start(day: date) -> datetime:
@@ -172,68 +255,32 @@ def utc_start(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
-def _live(conn: Connection, start: date, end: date) -> list[tuple[int, str, int, int]]:
-    """(kind, state/action, bucket, n) for [start, end) straight from the step records."""
-    lo, hi = utc_start(start), utc_start(end)
-    done = (_step.c.finished_at >= lo) & (_step.c.finished_at < hi)
-    rows: list[tuple[int, str, int, int]] = []
+def rebuild(conn: Connection) -> int:
+    """Recount the whole roll-up from ``case_step`` and ``faskim_case`` in SQL (a few full scans).
+    Returns the number of roll-up rows."""
+    conn.execute(delete(_daily))
+    counts: Counter[Key] = Counter()
+    done = _step.c.finished_at.is_not(None)
+    day = _day_sql(conn, _step.c.finished_at).label("d")
     for kind, later, earlier in ((WORK, _step.c.finished_at, _step.c.started_at),
                                  (WAIT, _step.c.started_at, _step.c.entered_at)):
-        bucket = _bucket(conn, later, earlier).label("b")
-        query = (select(_step.c.state, bucket, func.count()).where(done, _step.c.started_at.is_not(None))
-                 .group_by(_step.c.state, bucket))
-        rows += [(kind, state, max(0, int(b or 0)), int(n)) for state, b, n in conn.execute(query)]
-    query = select(_step.c.action, func.count()).where(done).group_by(_step.c.action)
-    rows += [(ACTION, action or "", 0, int(n)) for action, n in conn.execute(query)]
-    created = conn.execute(select(func.count()).select_from(_case)
-                           .where(_case.c.created_at >= lo, _case.c.created_at < hi)).scalar() or 0
-    rows.append((CREATED, "created", 0, int(created)))
-    return rows
+        b = _bucket_sql(conn, later, earlier).label("b")
+        query = (select(day, _step.c.state, b, func.count()).where(done, _step.c.started_at.is_not(None))
+                 .group_by(day, _step.c.state, b))
+        for d, state, value, n in conn.execute(query):
+            counts[(_as_date(d), kind, state, max(0, int(value or 0)))] += int(n)
+    for d, action, n in conn.execute(select(day, _step.c.action, func.count()).where(done)
+                                     .group_by(day, _step.c.action)):
+        counts[(_as_date(d), ACTION, action or "", 0)] += int(n)
+    created = _day_sql(conn, _case.c.created_at).label("d")
+    for d, n in conn.execute(select(created, func.count()).group_by(created)):
+        counts[(_as_date(d), CREATED, "created", 0)] += int(n)
+    add(conn, counts)
+    return len(counts)
 
 
-def _merge(rows: Iterable[tuple[int, str, int, int]]) -> list[tuple[int, str, int, int]]:
-    total: Counter[tuple[int, str, int]] = Counter()
-    for kind, state, bucket, n in rows:
-        total[(kind, state, bucket)] += n
-    return [(k, s, b, n) for (k, s, b), n in total.items()]
-
-
-def rollup_day(conn: Connection, day: date) -> None:
-    """Compute and store one finished day (replacing what was stored for it)."""
-    rows = _merge(_live(conn, day, day + timedelta(days=1)))
-    conn.execute(delete(_daily).where(_daily.c.day == day))
-    conn.execute(delete(_days).where(_days.c.day == day))
-    if rows:
-        conn.execute(insert(_daily), [{"day": day, "kind": k, "state": s, "bucket": b, "n": n} for k, s, b, n in rows])
-    conn.execute(insert(_days), [{"day": day, "computed_at": clock.now()}])
-
-
-def _missing_days(conn: Connection, days: list[date]) -> list[date]:
-    if not days:
-        return []
-    have = set(conn.execute(select(_days.c.day).where(_days.c.day >= days[0], _days.c.day <= days[-1])).scalars())
-    return [d for d in days if d not in have]
-
-
-def fill_rollups(store: Store, start: date | None = None, end: date | None = None) -> int:
-    """Roll up every finished day in [start, end) not yet stored (default: from the first case
-    to yesterday). Returns how many days were computed."""
-    today = clock.today()
-    end = min(end or today, today)
-    if start is None:
-        with store.read() as session:
-            first = session.connection().execute(select(func.min(_case.c.created_at))).scalar()
-        if first is None:
-            return 0
-        start = (clock.aware(first) or first).astimezone().date()
-    days = [start + timedelta(days=i) for i in range((end - start).days)]
-    with store.read() as session:
-        missing = _missing_days(session.connection(), days)
-    for first in range(0, len(missing), 31):  # one transaction per month's worth of days
-        with store.write() as session:
-            for day in missing[first : first + 31]:
-                rollup_day(session.connection(), day)
-    return len(missing)
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 # --- statistics from histograms ---------------------------------------------------------------
@@ -286,29 +333,20 @@ def _stats(rows: Iterable[tuple[int, str, int, int]]) -> tuple[tuple[StepStats, 
 
 
 def summary(store: Store, which: Period) -> Summary:
-    """The figures of a period: finished days from the roll-up (filled first where missing),
-    today live."""
+    """The figures of a period, read from the roll-up (a few thousand rows for a month)."""
     today = clock.today()
-    past = [d for d in which.days if d < today]
-    if past:
-        fill_rollups(store, past[0], past[-1] + timedelta(days=1))
-    rows: list[tuple[int, str, int, int]] = []
+    first, last = which.start, which.end - timedelta(days=1)
     per_day: dict[date, int] = {d: 0 for d in which.days if d <= today}
     with store.read() as session:
         conn = session.connection()
-        if past:
-            query = (select(_daily.c.kind, _daily.c.state, _daily.c.bucket, func.sum(_daily.c.n))
-                     .where(_daily.c.day >= past[0], _daily.c.day <= past[-1], _daily.c.kind != CREATED)
-                     .group_by(_daily.c.kind, _daily.c.state, _daily.c.bucket))
-            rows += [(int(k), str(s), int(b), int(n)) for k, s, b, n in conn.execute(query)]
-            created = conn.execute(select(_daily.c.day, _daily.c.n)
-                                   .where(_daily.c.day >= past[0], _daily.c.day <= past[-1], _daily.c.kind == CREATED))
-            for day, n in created:
-                per_day[day if isinstance(day, date) else date.fromisoformat(str(day))] = int(n)
-        if which.start <= today < which.end:
-            live = _live(conn, today, today + timedelta(days=1))
-            per_day[today] = sum(n for k, _s, _b, n in live if k == CREATED)
-            rows += [r for r in live if r[0] != CREATED]
+        query = (select(_daily.c.kind, _daily.c.state, _daily.c.bucket, func.sum(_daily.c.n))
+                 .where(_daily.c.day >= first, _daily.c.day <= last, _daily.c.kind != CREATED)
+                 .group_by(_daily.c.kind, _daily.c.state, _daily.c.bucket))
+        rows = [(int(k), str(s), int(b), int(n)) for k, s, b, n in conn.execute(query)]
+        created = conn.execute(select(_daily.c.day, _daily.c.n)
+                               .where(_daily.c.day >= first, _daily.c.day <= last, _daily.c.kind == CREATED))
+        for day, n in created:
+            per_day[_as_date(day)] = int(n)
     steps, actions = _stats(rows)
     return Summary(which, steps, tuple(sorted(per_day.items())), actions)
 

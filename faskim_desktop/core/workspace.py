@@ -14,6 +14,7 @@ from pathlib import Path
 from faskim_desktop.config import Settings, data_dir
 from faskim_desktop.core import messages
 from faskim_desktop.core import search as _search  # noqa: F401  (keeps the search index current on every write)
+from faskim_desktop.core import sla as _sla  # noqa: F401  (keeps the SLA roll-up current on every write)
 from faskim_desktop.core.errors import StoreError
 from faskim_desktop.core.filestore import FileStore
 from faskim_desktop.store import migrate

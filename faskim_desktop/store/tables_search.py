@@ -18,10 +18,9 @@ No foreign keys on purpose (bulk rebuilds delete and insert millions of rows).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import Column, Date, Index, Integer, PrimaryKeyConstraint, String
-from sqlalchemy import DateTime as SADateTime
 from sqlmodel import Field, SQLModel
 
 from faskim_desktop.store.tables import AuditEvent, CaseStep
@@ -56,11 +55,12 @@ class SearchNumber(SQLModel, table=True):
 class SlaDaily(SQLModel, table=True):
     """Per-day roll-up of the SOP timings, so that a month of a busy office reads in milliseconds.
 
-    ``kind`` 0: work time (started → finished) of the steps finished that day, per ``state``, in
-    ``BUCKET_SECONDS`` buckets; 1: waiting time (entered → started) of the same steps; 2: count of
-    step actions taken that day (``state`` holds the action); 3: cases created that day
-    (``state`` = "created"). Days are the office's local days. Only days before today are stored
-    (a finished day never changes); today is always computed from ``case_step`` itself.
+    ``kind`` 0: work time (started → finished) of the step visits finished that day, per
+    ``state``, in ``core.sla.BUCKET_SECONDS`` buckets; 1: waiting time (entered → started) of the
+    same visits; 2: count of step actions taken that day (``state`` holds the action); 3: cases
+    created that day (``state`` = "created"). Days are the office's local days. Kept current by
+    ``core.sla`` on every flush that finishes a step or creates a case (an upsert adding 1), and
+    rebuilt from ``case_step`` by ``core.sla.rebuild`` (revision 0003 does it for old stores).
     """
 
     __tablename__ = "sla_daily"
@@ -74,15 +74,6 @@ class SlaDaily(SQLModel, table=True):
     state: str = Field(sa_column=Column(String(32), nullable=False))
     bucket: int = Field(sa_column=Column(Integer, nullable=False, autoincrement=False))
     n: int = 0
-
-
-class SlaDay(SQLModel, table=True):
-    """Which days ``sla_daily`` holds (a day with no activity still gets its row)."""
-
-    __tablename__ = "sla_day"
-
-    day: date = Field(sa_column=Column(Date, primary_key=True))
-    computed_at: datetime = Field(sa_column=Column(SADateTime(timezone=True), nullable=False))
 
 
 # The SLA roll-up reads a day's finished steps by their finishing time.

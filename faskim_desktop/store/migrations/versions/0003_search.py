@@ -53,25 +53,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("day", "kind", "state", "bucket"),
         sqlite_with_rowid=False,
     )
-    op.create_table(
-        "sla_day",
-        sa.Column("day", sa.Date(), nullable=False),
-        sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("day"),
-    )
     op.create_index("ix_case_step_finished", "case_step", ["finished_at"])
     # The case timeline reads every audit event of one case (and of its payments and files).
     op.create_index("ix_audit_event_entity", "audit_event", ["entity", "entity_id"])
-    # Existing stores: fill the index from what they hold (a new store has nothing to index).
-    from faskim_desktop.core.search import rebuild_on
+    # Existing stores: fill the index and the roll-up from what they hold (a new store has nothing).
+    from faskim_desktop.core import search, sla
 
-    rebuild_on(op.get_bind())
+    search.rebuild_on(op.get_bind())
+    sla.rebuild(op.get_bind())
 
 
 def downgrade() -> None:
     op.drop_index("ix_audit_event_entity", table_name="audit_event")
     op.drop_index("ix_case_step_finished", table_name="case_step")
-    op.drop_table("sla_day")
     op.drop_table("sla_daily")
     op.drop_index("ix_search_number_case", table_name="search_number")
     op.drop_table("search_number")
