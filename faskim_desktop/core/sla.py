@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 BUCKET_SECONDS = 6
 WORK, WAIT, ACTION, CREATED = 0, 1, 2, 3
+MONTHLY = 10  # kind + MONTHLY: the same counts for the whole calendar month, dated its first day
 
 _step = CaseStep.__table__  # type: ignore[attr-defined]
 _case = Case.__table__  # type: ignore[attr-defined]
@@ -191,8 +192,14 @@ def created_key(created: datetime) -> Key:
 
 
 def add(conn: Connection, counts: Mapping[Key, int]) -> None:
-    """Add ``counts`` to the roll-up (insert, or add to the existing row)."""
-    rows = [{"day": d, "kind": k, "state": s, "bucket": b, "n": n} for (d, k, s, b), n in counts.items() if n]
+    """Add ``counts`` to the roll-up (insert, or add to the existing row), and to the month's rows
+    (``MONTHLY`` + kind, on the month's first day) so that a month reads one row per bucket."""
+    total: Counter[Key] = Counter()
+    for (d, k, s, b), n in counts.items():
+        total[(d, k, s, b)] += n
+        if k != CREATED:
+            total[(d.replace(day=1), MONTHLY + k, s, b)] += n
+    rows = [{"day": d, "kind": k, "state": s, "bucket": b, "n": n} for (d, k, s, b), n in total.items() if n]
     if not rows:
         return
     if conn.dialect.name == "postgresql":
@@ -337,11 +344,16 @@ def summary(store: Store, which: Period) -> Summary:
     today = clock.today()
     first, last = which.start, which.end - timedelta(days=1)
     per_day: dict[date, int] = {d: 0 for d in which.days if d <= today}
+    whole_month = first.day == 1 and which.end == (first + timedelta(days=32)).replace(day=1)
     with store.read() as session:
         conn = session.connection()
-        query = (select(_daily.c.kind, _daily.c.state, _daily.c.bucket, func.sum(_daily.c.n))
-                 .where(_daily.c.day >= first, _daily.c.day <= last, _daily.c.kind != CREATED)
-                 .group_by(_daily.c.kind, _daily.c.state, _daily.c.bucket))
+        if whole_month:  # the month's own rows: one per bucket, however busy the office
+            query = (select(_daily.c.kind - MONTHLY, _daily.c.state, _daily.c.bucket, _daily.c.n)
+                     .where(_daily.c.day == first, _daily.c.kind >= MONTHLY))
+        else:
+            query = (select(_daily.c.kind, _daily.c.state, _daily.c.bucket, func.sum(_daily.c.n))
+                     .where(_daily.c.day >= first, _daily.c.day <= last, _daily.c.kind < CREATED)
+                     .group_by(_daily.c.kind, _daily.c.state, _daily.c.bucket))
         rows = [(int(k), str(s), int(b), int(n)) for k, s, b, n in conn.execute(query)]
         created = conn.execute(select(_daily.c.day, _daily.c.n)
                                .where(_daily.c.day >= first, _daily.c.day <= last, _daily.c.kind == CREATED))

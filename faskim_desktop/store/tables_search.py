@@ -58,7 +58,9 @@ class SlaDaily(SQLModel, table=True):
     ``kind`` 0: work time (started → finished) of the step visits finished that day, per
     ``state``, in ``core.sla.BUCKET_SECONDS`` buckets; 1: waiting time (entered → started) of the
     same visits; 2: count of step actions taken that day (``state`` holds the action); 3: cases
-    created that day (``state`` = "created"). Days are the office's local days. Kept current by
+    created that day (``state`` = "created"); kinds 10, 11, 12: kinds 0-2 summed over the calendar
+    month, dated its first day (a month then reads one row per bucket). Days are the office's
+    local days. Kept current by
     ``core.sla`` on every flush that finishes a step or creates a case (an upsert adding 1), and
     rebuilt from ``case_step`` by ``core.sla.rebuild`` (revision 0003 does it for old stores).
     """
