@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from faskim_desktop.core import messages, sop
 from faskim_desktop.core.photo_checks import (
@@ -191,6 +192,9 @@ class BiometrikPage(StepPage):
         self.stop_camera()
         self.last = None
         self._passes = 0
+        self._saving = False
+        self.complete_button.setEnabled(True)
+        self.capture_button.setEnabled(True)
         self._say("")
         self.card_photo.setText(self.tr("Foto kartu\nbelum diambil"))
         self._refresh_status()
@@ -310,6 +314,8 @@ class BiometrikPage(StepPage):
         return LiveFrame(bgr, to_qimage(bgr), self._checker.assess(bgr))
 
     def _frame(self, live: LiveFrame) -> None:
+        if not isValid(self):
+            return  # a frame that arrives after the page was closed
         self._in_flight = False
         self.frames_seen += 1
         self.last = live
@@ -322,6 +328,8 @@ class BiometrikPage(StepPage):
             QTimer.singleShot(FRAME_GAP_MS, self._next_frame)
 
     def _camera_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
         self._in_flight = False
         self.stop_camera()
         self._show_checks(None)
@@ -436,6 +444,8 @@ class BiometrikPage(StepPage):
                              lambda image: self._finger_captured(finger, image), self._finger_failed)
 
     def _finger_captured(self, finger: str, image: FingerprintImage) -> None:
+        if not isValid(self):
+            return
         case, ctx = self.case, self.ctx
         assert case is not None
         row = self.finger_rows.get(finger)
@@ -475,6 +485,8 @@ class BiometrikPage(StepPage):
         ctx.run(work, done, self, failed)
 
     def _finger_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
         self._finger_busy = False
         self._finger_buttons(True)
         self._say(self.tr("Pemindai sidik jari: %1 Periksa sambungan pemindai lalu tekan Pindai lagi.").replace(
