@@ -86,6 +86,20 @@ def test_typing_a_fragment_shows_rows_and_enter_opens_the_timeline(qtbot, worksp
     _shot(dialog, artifacts, "search_timeline_audit.png")
     dialog.close()
 
+    # a seeded (historical) case: real durations, steps over the mutu baku marked
+    from faskim_desktop.core.services.timeline_views import timeline
+
+    over_case = next(cid for cid in range(1, 800) if any(v.over for v in timeline(workspace.store, cid).steps))
+    seeded = CaseTimelineDialog(ctx, over_case)
+    qtbot.addWidget(seeded)
+    qtbot.waitUntil(lambda: seeded.view.data is not None, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    row = next(i for i, v in enumerate(seeded.view.data.steps) if v.over)
+    assert seeded.view.steps.item(row, 7).background().color().name() == "#fee2e2"
+    seeded.resize(1366, 768)
+    seeded.show()
+    _shot(seeded, artifacts, "search_timeline_seeded.png")
+
 
 def test_nothing_found_says_so(qtbot, workspace, seat_factory) -> None:
     ctx = seat_factory("loket1")
