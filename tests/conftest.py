@@ -39,12 +39,21 @@ PEOPLE = {
 
 
 def postgres_url() -> str | None:
-    """The throw-away server scripts/postgres started, if any."""
+    """A database of this test process on the throw-away server scripts/postgres started, if any.
+
+    The name carries the process id, so test runs that overlap (two developers, a helper and CI)
+    never drop each other's databases.
+    """
+    from sqlalchemy.engine import make_url
+
     url = os.environ.get("FASKIM_TEST_PG_URL")
-    if url:
-        return url
-    path = REPO / ".run" / "postgres" / "url"
-    return path.read_text().strip() if path.exists() else None
+    if not url:
+        path = REPO / ".run" / "postgres" / "url"
+        url = path.read_text().strip() if path.exists() else None
+    if not url:
+        return None
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{os.getpid()}").render_as_string(hide_password=False)
 
 
 def _admin_url(url: str) -> str:
@@ -63,6 +72,23 @@ def _recreate_database(url: str, template: str | None = None) -> None:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
     engine.dispose()
+
+
+def _drop_databases(url: str | None, template: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    if not url:
+        return
+    engine = create_engine(_admin_url(url), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            for name in (make_url(url).database, template):
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    except Exception:  # a server already stopped leaves nothing to clean
+        pass
+    finally:
+        engine.dispose()
 
 
 def _populate(ws: Workspace) -> None:
@@ -85,7 +111,7 @@ def _open(folder: Path, url: str | None, upgrade: bool) -> Workspace:
 
 
 @pytest.fixture(scope="session")
-def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
     """Stores migrated and populated once per run; each test gets a copy (argon2 is slow on purpose)."""
     made: dict[str, object] = {}
     folder = tmp_path_factory.mktemp("template-sqlite")
@@ -93,7 +119,9 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     _populate(ws)
     ws.close()
     made["sqlite"] = folder / "faskim.sqlite3"
-    return made
+    yield made
+    if "postgres" in made:  # this process's databases go with it
+        _drop_databases(postgres_url(), str(made["postgres"]))
 
 
 def _postgres_template(templates: dict[str, object], folder: Path) -> str:

@@ -3,7 +3,7 @@
 The stand-in printer of ``scripts/devices start`` is a CR80 card printer: it refuses A4, and this
 test checks that refusal comes back as a typed media problem (the payment page then says so in
 words and offers a reprint). An A4 office queue, when the stand-ins provide one in
-``FASKIM_TEST_DOCUMENT_PRINTER``, receives the kuitansi as one A4 page.
+``FASKIM_TEST_DOC_PRINTER``, receives the kuitansi as one A4 page.
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ def test_the_card_queue_refuses_an_a4_kuitansi_as_a_media_problem(stack_env, dri
 
 
 def test_an_a4_queue_receives_the_kuitansi(stack_env, drivers) -> None:
-    queue = stack_env.get("FASKIM_TEST_DOCUMENT_PRINTER")
+    queue = stack_env.get("FASKIM_TEST_DOC_PRINTER")
     if not queue:  # not a broken stand-in: none is provided yet, so a plain skip even in CI
-        pytest.skip("no A4 document queue among the stand-ins (FASKIM_TEST_DOCUMENT_PRINTER unset)")
-    spool = Path(stack_env.get("FASKIM_TEST_DOCUMENT_PRINTER_SPOOL", stack_env["FASKIM_TEST_PRINTER_SPOOL"]))
+        pytest.skip("no A4 document queue among the stand-ins (FASKIM_TEST_DOC_PRINTER unset)")
+    spool = Path(stack_env.get("FASKIM_TEST_DOC_PRINTER_SPOOL", stack_env["FASKIM_TEST_PRINTER_SPOOL"]))
     before = set(spool.iterdir())
     driver = create(drivers, "printer", "qt")
     driver.open(queue)
