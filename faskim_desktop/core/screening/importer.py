@@ -148,13 +148,13 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
             names_rows.clear()
             passport_rows.clear()
 
-        for row, digest, name_keys in _prepared(path, errors):
-            ref = row.reference
+        for prepared in _prepared(path, errors):
+            (ref, fields, list_type, year, digest, names, passports, name_keys) = prepared
             seen.add(ref)
             if errors:
                 continue  # the import will be refused: only look for further errors
             entry_id += 1
-            counts[row.list_type] += 1
+            counts[list_type] += 1
             before = previous.get(ref)
             if before is None:
                 version = version_id
@@ -166,25 +166,15 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
                 change_rows.append((version_id, ref, "changed"))
             else:
                 version = before[1]
-            dob = row.dob_parsed
-            year = dob.year if dob else 0
-            entry_rows.append(
-                (
-                    entry_id, ref, row.name, row.dob, dob.year if dob else None,
-                    dob.month if dob else None, dob.day if dob else None, row.nationality, row.list_type,
-                    row.reason, row.valid_from, row.valid_until, version, str(digest),
-                )
-            )  # fmt: skip
-            for position, (text_value, name, keys) in enumerate(
-                zip((row.name, *row.aliases), row.names, name_keys, strict=True)
-            ):
+            entry_rows.append((entry_id, ref, *fields, version, str(digest)))
+            for position, ((text_value, norm), keys) in enumerate(zip(names, name_keys, strict=True)):
                 name_id += 1
-                names_rows.append((name_id, entry_id, position > 0, text_value, name.norm))
+                names_rows.append((name_id, entry_id, position > 0, text_value, norm))
                 count = len(keys) // 8
                 key_values.frombytes(keys)
                 key_years.extend([year] * count)
                 key_names.extend([name_id] * count)
-            for number in row.passports:
+            for number in passports:
                 passport_rows.append((entry_id, number))
             if len(entry_rows) >= BATCH:
                 flush()
@@ -222,12 +212,28 @@ PARALLEL_MIN_BYTES = 2_000_000  # smaller files are checked in this process
 CHUNK = 2_000
 
 
-def _prepare_batch(
-    batch: list[tuple[int, list[str], list[int], bool]],
-) -> tuple[list[listfile.RowError], list[tuple[listfile.ListRow, int, list[bytes]]]]:
-    """Field checks, normalisation, digest and index keys of a batch of records."""
+Prepared = tuple[str, tuple, str, int, int, tuple[tuple[str, str], ...], tuple[str, ...], list[bytes]]
+
+
+def _prepare_batch(batch: list[tuple[int, list[str], list[int], bool]]) -> tuple[list[listfile.RowError], list[Prepared]]:
+    """Field checks, normalisation, digest and index keys of a batch of records.
+
+    Returns plain tuples (cheap to send back from a worker process): reference, the entry's
+    column values, list type, year of birth (0 = unknown), digest, (name, norm) of the name
+    and each alias, passport numbers, and the packed index keys of each name.
+    """
     errors, rows = listfile.check_records(batch)
-    return errors, [(row, row.digest(), [array("q", key_hashes(n)).tobytes() for n in row.names]) for row in rows]
+    out: list[Prepared] = []
+    for row in rows:
+        dob = row.dob_parsed
+        fields = (
+            row.name, row.dob, dob.year if dob else None, dob.month if dob else None, dob.day if dob else None,
+            row.nationality, row.list_type, row.reason, row.valid_from, row.valid_until,
+        )  # fmt: skip
+        names = tuple(zip((row.name, *row.aliases), (n.norm for n in row.names), strict=True))
+        keys = [array("q", key_hashes(n)).tobytes() for n in row.names]
+        out.append((row.reference, fields, row.list_type, dob.year if dob else 0, row.digest(), names, row.passports, keys))
+    return errors, out
 
 
 def _batches(path: Path, errors: list[listfile.RowError]) -> Iterator[list]:
@@ -241,7 +247,7 @@ def _batches(path: Path, errors: list[listfile.RowError]) -> Iterator[list]:
         yield batch
 
 
-def _prepared(path: Path, errors: list[listfile.RowError]) -> Iterator[tuple[listfile.ListRow, int, list[bytes]]]:
+def _prepared(path: Path, errors: list[listfile.RowError]) -> Iterator[Prepared]:
     """Prepared rows in file order; large files are prepared by worker processes (one per core)."""
     workers = min(4, os.cpu_count() or 1)
     try:
@@ -249,13 +255,18 @@ def _prepared(path: Path, errors: list[listfile.RowError]) -> Iterator[tuple[lis
     except OSError:
         size = 0  # the sequential path reports the unreadable file in words
     if workers < 2 or size < PARALLEL_MIN_BYTES:
-        for batch in _batches(path, errors):
-            batch_errors, rows = _prepare_batch(batch)
-            errors.extend(batch_errors)
-            yield from rows
+        yield from _prepared_here(path, errors)
         return
     # "spawn": the caller may be a GUI process with threads, which must not be forked
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        pool.submit(_ready).result(timeout=120)
+    except Exception:  # workers cannot start here (frozen or embedded interpreter …): do it alone
+        log.warning("cekal import: worker processes unavailable, preparing rows in this process")
+        pool.shutdown(wait=False, cancel_futures=True)
+        yield from _prepared_here(path, errors)
+        return
+    with pool:
         pending: deque = deque()
         source = _batches(path, errors)
         exhausted = False
@@ -271,6 +282,17 @@ def _prepared(path: Path, errors: list[listfile.RowError]) -> Iterator[tuple[lis
             batch_errors, rows = pending.popleft().result()
             errors.extend(batch_errors)
             yield from rows
+
+
+def _ready() -> bool:
+    return True
+
+
+def _prepared_here(path: Path, errors: list[listfile.RowError]) -> Iterator[Prepared]:
+    for batch in _batches(path, errors):
+        batch_errors, rows = _prepare_batch(batch)
+        errors.extend(batch_errors)
+        yield from rows
 
 
 def _insert_keys(conn: Connection, values: array, years: array, names: array) -> int:
