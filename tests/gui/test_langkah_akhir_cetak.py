@@ -149,6 +149,7 @@ def test_out_of_cards_at_submit_then_a_jammed_job_are_counted_honestly(
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
     assert [(r.state, r.attempt) for r in prints(workspace, case.id)] == [("failed", 1), ("completed", 2)]
+    assert page.day_label.text() == "1 tercetak · 1 gagal · 0 rusak"  # the day's blanks, all accounted for
 
 
 def test_a_job_sent_before_the_app_closed_is_followed_not_sent_again(qtbot, workspace, akhir_seats, tmp_path) -> None:

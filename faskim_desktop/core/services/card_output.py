@@ -4,13 +4,16 @@ archive (step 11) holds exactly what was printed, and a reprint can show what wa
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
 
 from faskim_desktop.core import sop
 from faskim_desktop.core.errors import IllegalTransition
 from faskim_desktop.core.roles import Role
 from faskim_desktop.core.services.base import CaseRef, StepService
-from faskim_desktop.store.tables import StoredFile
+from faskim_desktop.core.services.issuance import PrintCount
+from faskim_desktop.store.tables import CardPrint, StoredFile
 
 KIND = "document"
 CATEGORY = "kartu"
@@ -41,3 +44,16 @@ class CardOutputService(StepService):
                 return None
             path, digest = row.path, row.sha256
         return self.ws.files.get(path, digest)
+
+
+def blanks_used_on(ws, day: date) -> PrintCount:  # type: ignore[no-untyped-def]
+    """Every blank card that went through the printer on ``day`` (office local time), by outcome:
+    the counter's daily accounting of blanks (completed, failed at the printer, spoiled at signature)."""
+    start = datetime.combine(day, time.min).astimezone()  # local midnight, as an aware moment
+    end = start + timedelta(days=1)
+    with ws.store.read() as session:
+        counts = dict(session.execute(
+            select(CardPrint.state, func.count()).where(CardPrint.created_at >= start, CardPrint.created_at < end)
+            .group_by(CardPrint.state)
+        ).all())
+    return PrintCount(counts.get("completed", 0), counts.get("failed", 0), counts.get("spoiled", 0))

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from faskim_desktop.core import sop
+from faskim_desktop.core import clock, sop
 from faskim_desktop.core.services.base import CaseRef
-from faskim_desktop.core.services.card_output import CardOutputService
+from faskim_desktop.core.services.card_output import CardOutputService, blanks_used_on
 from faskim_desktop.core.services.issuance import IssuanceService, PrintCount
 from faskim_desktop.devices.protocols import DeviceKind, JobState, PrintJob
 from faskim_desktop.gui.context import SeatContext
@@ -88,6 +88,9 @@ class CetakPage(StepPage):
         status.addRow(self.tr("Printer kartu:"), self.printer_label)
         status.addRow(self.tr("Status pekerjaan:"), self.job_label)
         status.addRow(self.tr("Blangko kartu berkas ini:"), self.count_label)
+        self.day_label = QLabel()
+        self.day_label.setObjectName("printCountsToday")
+        status.addRow(self.tr("Blangko kartu hari ini:"), self.day_label)
         box = QGroupBox(self.tr("Pencetakan (CR80, depan-belakang)"))
         box.setLayout(status)
 
@@ -132,6 +135,7 @@ class CetakPage(StepPage):
             pdf = CardOutputService(ctx.ws, ctx.principal).latest(case_id) if pending_job(ctx, case_id) else None
             pdf = pdf or render_case_card(ctx.ws, case_id)
             counts = IssuanceService(ctx.ws, ctx.principal).print_count(case_id)
+            self._today = blanks_used_on(ctx.ws, clock.today())
             return card_facts(ctx.ws, case_id), pdf, counts, pending_job(ctx, case_id)
 
         ctx.run(work, self._loaded, self, self._failed_load)
@@ -162,6 +166,11 @@ class CetakPage(StepPage):
 
     def _show_counts(self, counts: PrintCount) -> None:
         self.counts = counts
+        today = getattr(self, "_today", None)
+        if today is not None:
+            self.day_label.setText(
+                self.tr("%1 tercetak · %2 gagal · %3 rusak")
+                .replace("%1", str(today.completed)).replace("%2", str(today.failed)).replace("%3", str(today.spoiled)))
         self.count_label.setText(
             self.tr("%1 tercetak · %2 gagal · %3 rusak")
             .replace("%1", str(counts.completed)).replace("%2", str(counts.failed)).replace("%3", str(counts.spoiled)))
@@ -232,6 +241,7 @@ class CetakPage(StepPage):
         def finish() -> tuple[CaseRef, PrintCount]:
             service = IssuanceService(ctx.ws, ctx.principal)
             moved = service.finish_print(print_id, succeeded, job.reason or job.state.value)
+            self._today = blanks_used_on(ctx.ws, clock.today())
             return moved, service.print_count(case_id)
 
         ctx.run(finish, self._finished if succeeded else self._job_failed, self, self._print_failed)
