@@ -293,211 +293,211 @@
 <context>
     <name>BiometrikPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="97"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="98"/>
         <source>Kamera belum dinyalakan.</source>
         <translation>The camera is off.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="101"/>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="291"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="102"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="295"/>
         <source>&amp;Nyalakan kamera</source>
         <translation>Start &amp;camera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="103"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="104"/>
         <source>&amp;Ambil foto</source>
         <translation>&amp;Take photo</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="105"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="106"/>
         <source>Ambil &amp;otomatis bila semua syarat terpenuhi</source>
         <translation>Take &amp;automatically when all checks pass</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="108"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="109"/>
         <source>Pemeriksaan foto (langsung)</source>
         <translation>Photo checks (live)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="116"/>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="195"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="117"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="199"/>
         <source>Foto kartu
 belum diambil</source>
         <translation>Card photo
 not taken yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="131"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="132"/>
         <source>Foto pemohon</source>
         <translation>Applicant photo</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="141"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="142"/>
         <source>&amp;Pindai jari berikutnya</source>
         <translation>Scan &amp;next finger</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="146"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="147"/>
         <source>mis. jari diperban / cacat / tidak terbaca</source>
         <translation>e.g. finger bandaged / missing / unreadable</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="148"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="149"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="151"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="152"/>
         <source>Catat pen&amp;gecualian</source>
         <translation>Record &amp;exception</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="153"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="154"/>
         <source>Jari tidak dapat diambil (perlu supervisor)</source>
         <translation>Finger cannot be captured (supervisor needed)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="155"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="156"/>
         <source>Jari:</source>
         <translation>Finger:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="156"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="157"/>
         <source>Alasan:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="157"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="158"/>
         <source>Supervisor:</source>
         <translation>Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="158"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="159"/>
         <source>Kata sandi:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="160"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="161"/>
         <source>Sidik jari</source>
         <translation>Fingerprints</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="173"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="174"/>
         <source>&amp;Simpan biometrik &amp;&amp; lanjut</source>
         <translation>&amp;Save biometrics &amp;&amp; continue</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="233"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="237"/>
         <source>Pemohon anak di bawah batas usia kantor: cukup foto wajah, sidik jari tidak diambil.</source>
         <translation>The child is under the office age limit: a face photo is enough; no fingerprints are taken.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="236"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="240"/>
         <source>Jari yang diambil sesuai pengaturan kantor. Hasil terbaik yang dipakai; batas pengambilan ulang berlaku.</source>
         <translation>Fingers are captured as the office has set. The best result is kept; the retry limit applies.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="251"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="255"/>
         <source>Pindai</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="266"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="270"/>
         <source>Pengecualian: %1</source>
         <translation>Exception: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="268"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="272"/>
         <source>✔ kualitas %1 (%2×)</source>
         <translation>✔ quality %1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="271"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="275"/>
         <source>✘ kualitas kurang (%1×)</source>
         <translation>✘ quality too low (%1×)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="272"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="276"/>
         <source>belum</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="285"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="289"/>
         <source>&amp;Matikan kamera</source>
         <translation>Stop ca&amp;mera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="286"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="290"/>
         <source>Kamera menyala. Arahkan wajah pemohon ke tengah bingkai.</source>
         <translation>Camera on. Centre the applicant&apos;s face in the frame.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="329"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="337"/>
         <source>Kamera berhenti.</source>
         <translation>Camera stopped.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="330"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="338"/>
         <source>Kamera berhenti: %1 Periksa kabel/kamera lalu tekan Nyalakan kamera untuk mencoba lagi.</source>
         <translation>Camera stopped: %1 Check the cable/camera, then press Start camera to try again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="374"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="382"/>
         <source>Nyalakan kamera dulu; foto diambil dari gambar langsung.</source>
         <translation>Start the camera first; the photo is taken from the live image.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="377"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="385"/>
         <source>Foto belum dapat diambil: %1</source>
         <translation>The photo cannot be taken yet: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="404"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="412"/>
         <source> Catatan: belum memenuhi %1.</source>
         <translation> Note: does not yet meet %1.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="405"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="413"/>
         <source>Foto diambil otomatis dan disimpan (terenkripsi).</source>
         <translation>Photo taken automatically and saved (encrypted).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="406"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="414"/>
         <source>Foto diambil dan disimpan (terenkripsi).</source>
         <translation>Photo taken and saved (encrypted).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="426"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="434"/>
         <source>Semua sidik jari yang diperlukan sudah lengkap.</source>
         <translation>All required fingerprints are captured.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="433"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="441"/>
         <source>Letakkan %1 pada pemindai…</source>
         <translation>Place %1 on the scanner…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="463"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="473"/>
         <source>%1: kualitas %2, diterima.</source>
         <translation>%1: quality %2, accepted.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="466"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="476"/>
         <source>%1: kualitas %2 terlalu rendah; ulangi.</source>
         <translation>%1: quality %2 too low; try again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="480"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="492"/>
         <source>Pemindai sidik jari: %1 Periksa sambungan pemindai lalu tekan Pindai lagi.</source>
         <translation>Fingerprint scanner: %1 Check the scanner connection, then press Scan again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="518"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="530"/>
         <source>Pengecualian %1 dicatat dengan persetujuan supervisor.</source>
         <translation>Exception for %1 recorded with supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="540"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="552"/>
         <source>Biometrik lengkap. Berkas %1 lanjut ke pemberian nomor register.</source>
         <translation>Biometrics complete. File %1 moves on to register numbering.</translation>
     </message>
@@ -508,6 +508,11 @@ not taken yet</translation>
         <location filename="../../faskim_desktop/gui/pages/case_timeline.py" line="140"/>
         <source>Riwayat berkas (hanya baca)</source>
         <translation>File history (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/case_timeline.py" line="143"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -696,124 +701,129 @@ not taken yet</translation>
 <context>
     <name>CetakPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="76"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="88"/>
         <source>Pratinjau depan…</source>
         <translation>Front preview…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="77"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="89"/>
         <source>Pratinjau belakang…</source>
         <translation>Back preview…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="84"/>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="121"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="96"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="136"/>
         <source>Belum dicetak.</source>
         <translation>Not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="88"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="100"/>
         <source>Printer kartu:</source>
         <translation>Card printer:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="89"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="101"/>
         <source>Status pekerjaan:</source>
         <translation>Job status:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="90"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="102"/>
         <source>Blangko kartu berkas ini:</source>
         <translation>Card blanks for this file:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="91"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="105"/>
+        <source>Blangko kartu hari ini:</source>
+        <translation>Card blanks today:</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="106"/>
         <source>Pencetakan (CR80, depan-belakang)</source>
         <translation>Printing (CR80, duplex)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="95"/>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="123"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="110"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="138"/>
         <source>&amp;Cetak kartu</source>
         <translation>&amp;Print card</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="126"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="141"/>
         <source>Memproses… kartu disusun dan segel ditandatangani.</source>
         <translation>Processing… composing the card and signing the seal.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="142"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="156"/>
         <source>Nomor register %1 · %2 · berlaku hingga %3. Periksa pratinjau, masukkan blangko kartu, lalu cetak.</source>
         <translation>Register no. %1 · %2 · valid until %3. Check the preview, load a card blank, then print.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="154"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="168"/>
         <source>Pekerjaan cetak sebelumnya masih tercatat; statusnya diperiksa…</source>
         <translation>An earlier print job is still on record; checking its status…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="166"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="181"/>
         <source>%1 tercetak · %2 gagal · %3 rusak</source>
         <translation>%1 printed · %2 failed · %3 spoilt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="176"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="191"/>
         <source>Memproses… kartu dikirim ke printer.</source>
         <translation>Processing… sending the card to the printer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="243"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="258"/>
         <source>Kartu tercetak. Teruskan kartu kepada Kepala Kantor untuk ditandatangani.</source>
         <translation>Card printed. Pass it to the Head of Office (Kakanim) for signature.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="251"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="266"/>
         <source>Printer melaporkan pekerjaan gagal; blangko dihitung sebagai kartu gagal. Periksa printer dan blangko, lalu cetak lagi.</source>
         <translation>The printer reported a failed job; the blank counts as a failed card. Check the printer and blanks, then print again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="253"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="268"/>
         <source>&amp;Cetak lagi</source>
         <translation>&amp;Print again</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="260"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="275"/>
         <source>Tertunda — pekerjaan disimpan, belum tercetak.</source>
         <translation>Pending — job saved, not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="263"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="278"/>
         <source>Pekerjaan cetak disimpan; setelah printer siap, tekan &quot;Coba lagi&quot; (kartu tidak dihitung dua kali).</source>
         <translation>Print job saved; when the printer is ready, press &quot;Retry&quot; (the card is not counted twice).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="265"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="280"/>
         <source>&amp;Coba lagi</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="281"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="296"/>
         <source>Dalam antrean</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="281"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="296"/>
         <source>Sedang dicetak</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="282"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="297"/>
         <source>Tercetak</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="282"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="297"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="283"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="298"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
@@ -1391,158 +1401,158 @@ not taken yet</translation>
 <context>
     <name>KindPanel</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="165"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="172"/>
         <source>Driver</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="172"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="179"/>
         <source>— tidak ada perangkat —</source>
         <translation>— no device —</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="173"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="180"/>
         <source>Deteksi ulang</source>
         <translation>Detect again</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="177"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="184"/>
         <source>Perangkat</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="184"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="191"/>
         <source>Simulasi gangguan</source>
         <translation>Simulate fault</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="193"/>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="500"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="200"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="508"/>
         <source>Mulai pratinjau langsung</source>
         <translation>Start live preview</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="200"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="207"/>
         <source>Belum diuji.</source>
         <translation>Not tested yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="206"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="213"/>
         <source>Kualitas %v/100</source>
         <translation>Quality %v/100</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="212"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="219"/>
         <source>Belum ada gambar</source>
         <translation>No image yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="221"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="228"/>
         <source>Ambil satu gambar</source>
         <translation>Capture one image</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="222"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="229"/>
         <source>Rekam sidik jari uji</source>
         <translation>Capture a test fingerprint</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="223"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="230"/>
         <source>Pindai halaman uji</source>
         <translation>Scan a test page</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="224"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="231"/>
         <source>Cetak kartu uji</source>
         <translation>Print a test card</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="225"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="232"/>
         <source>Baca ATR kartu</source>
         <translation>Read card ATR</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="230"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="237"/>
         <source>Lebar (piksel)</source>
         <translation>Width (pixels)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="231"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="238"/>
         <source>Tinggi (piksel)</source>
         <translation>Height (pixels)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="232"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="239"/>
         <source>Bingkai per detik</source>
         <translation>Frames per second</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="233"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="240"/>
         <source>Kualitas minimum</source>
         <translation>Minimum quality</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="234"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="241"/>
         <source>Resolusi (dpi)</source>
         <translation>Resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="235"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="242"/>
         <source>Mode warna</source>
         <translation>Colour mode</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="236"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="243"/>
         <source>Sumber kertas</source>
         <translation>Paper source</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="237"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="244"/>
         <source>Cetak dua sisi</source>
         <translation>Print both sides</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="259"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="266"/>
         <source>Berwarna</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="260"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="267"/>
         <source>Skala abu-abu</source>
         <translation>Greyscale</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="261"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="268"/>
         <source>Hitam-putih</source>
         <translation>Black and white</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="262"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="269"/>
         <source>Kaca (flatbed)</source>
         <translation>Flatbed glass</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="263"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="270"/>
         <source>Pengumpan otomatis (ADF)</source>
         <translation>Automatic feeder (ADF)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="332"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="339"/>
         <source>Tidak ada driver yang tersedia untuk jenis perangkat ini.</source>
         <translation>No driver is available for this kind of device.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="335"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="342"/>
         <source>Mendeteksi perangkat…</source>
         <translation>Detecting devices…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="366"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="374"/>
         <source>Tidak ada (normal)</source>
         <translation>None (normal)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="372"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="380"/>
         <source>%n perangkat terdeteksi.</source>
         <translation>
             <numerusform>%n device detected.</numerusform>
@@ -1550,72 +1560,72 @@ not taken yet</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="375"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="383"/>
         <source>Tidak ada perangkat terdeteksi. Periksa kabel/daya lalu deteksi ulang.</source>
         <translation>No device detected. Check the cable/power, then detect again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="397"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="405"/>
         <source>Menguji…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="413"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="421"/>
         <source>Kamera berfungsi: %1 × %2 piksel.</source>
         <translation>Camera works: %1 × %2 pixels.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="421"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="429"/>
         <source>Sidik jari terekam (%1 dpi), kualitas %2/100.</source>
         <translation>Fingerprint captured (%1 dpi), quality %2/100.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="430"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="438"/>
         <source>Pindaian uji: %1 halaman, %2 dpi.</source>
         <translation>Test scan: %1 page(s), %2 dpi.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="437"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="445"/>
         <source>Kartu uji CR80 dicetak: pekerjaan %1, status %2.</source>
         <translation>CR80 test card printed: job %1, status %2.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="446"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="454"/>
         <source>Kartu terbaca. ATR: %1</source>
         <translation>Card read. ATR: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="451"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="459"/>
         <source>menunggu</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="452"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="460"/>
         <source>diproses</source>
         <translation>processing</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="453"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="461"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="454"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="462"/>
         <source>gagal</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="455"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="463"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="485"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="493"/>
         <source>Hentikan pratinjau</source>
         <translation>Stop preview</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="514"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="522"/>
         <source>Pratinjau langsung berjalan.</source>
         <translation>Live preview running.</translation>
     </message>
@@ -2908,47 +2918,47 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="300"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="315"/>
         <source>Cetak ulang kartu — persetujuan supervisor</source>
         <translation>Reprint card — supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="302"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="317"/>
         <source>Misalnya: warna pudar, data terpotong, kartu tergores</source>
         <translation>For example: faded colours, data cut off, card scratched</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="309"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="324"/>
         <source>&amp;Alasan kartu rusak:</source>
         <translation>&amp;Reason the card is spoilt:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="310"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="325"/>
         <source>Nama pengguna &amp;supervisor:</source>
         <translation>&amp;Supervisor username:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="311"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="326"/>
         <source>&amp;Kata sandi supervisor:</source>
         <translation>Supervisor &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="314"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="329"/>
         <source>&amp;Setujui cetak ulang</source>
         <translation>&amp;Approve reprint</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="315"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="330"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="319"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="334"/>
         <source>Kartu yang rusak tetap tercatat sebagai kartu rusak. Cetak ulang hanya dengan alasan dan persetujuan supervisor.</source>
         <translation>A spoilt card stays recorded as spoilt. Reprint only with a reason and supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="332"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="347"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
@@ -3145,142 +3155,142 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>TechnicianPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="555"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="563"/>
         <source>Perangkat workstation</source>
         <translation>Workstation devices</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="561"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="569"/>
         <source>Workstation: %1 — pilihan disimpan untuk workstation ini.</source>
         <translation>Workstation: %1 — choices are saved for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="570"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="578"/>
         <source>Berkas pengaturan perangkat rusak dan disisihkan; pengaturan bawaan dipakai.</source>
         <translation>The device settings file was damaged and set aside; the defaults are used.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="577"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="585"/>
         <source>Driver terpasang</source>
         <translation>Installed drivers</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="581"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="589"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="581"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="589"/>
         <source>Driver</source>
         <translation>Driver</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="581"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="589"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="581"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="589"/>
         <source>Alasan / perangkat</source>
         <translation>Reason / devices</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="606"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="614"/>
         <source>Muat ulang daftar driver</source>
         <translation>Reload driver list</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="608"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="616"/>
         <source>Simpan pengaturan workstation</source>
         <translation>Save workstation settings</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="610"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="618"/>
         <source>Ekspor diagnostik…</source>
         <translation>Export diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="623"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="631"/>
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="624"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="632"/>
         <source>Sidik jari</source>
         <translation>Fingerprint reader</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="625"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="633"/>
         <source>Pemindai dokumen</source>
         <translation>Document scanner</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="626"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="634"/>
         <source>Printer kartu</source>
         <translation>Card printer</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="627"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="635"/>
         <source>Pembaca kartu cip</source>
         <translation>Smart-card reader</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="639"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="647"/>
         <source>Memeriksa driver…</source>
         <translation>Checking drivers…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="674"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="682"/>
         <source>mendeteksi perangkat…</source>
         <translation>detecting devices…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="678"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="686"/>
         <source>Daftar driver diperbarui; mendeteksi perangkat…</source>
         <translation>Driver list updated; detecting devices…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="691"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="699"/>
         <source>tidak ada perangkat</source>
         <translation>no devices</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="695"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="703"/>
         <source>Daftar driver dan perangkat diperbarui.</source>
         <translation>Driver and device lists updated.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="653"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="661"/>
         <source>tersedia</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="653"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="661"/>
         <source>tidak tersedia</source>
         <translation>unavailable</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="708"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="716"/>
         <source>Pengaturan perangkat workstation disimpan.</source>
         <translation>Workstation device settings saved.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="714"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="722"/>
         <source>Ekspor diagnostik</source>
         <translation>Export diagnostics</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="724"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="732"/>
         <source>Menyusun diagnostik…</source>
         <translation>Collecting diagnostics…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="728"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="736"/>
         <source>Diagnostik disimpan: %1</source>
         <translation>Diagnostics saved: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="733"/>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="741"/>
         <source>Ekspor diagnostik gagal.</source>
         <translation>Diagnostics export failed.</translation>
     </message>
@@ -3445,67 +3455,67 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>VerifyCardPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="78"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="87"/>
         <source>Periksa segel digital di balik kartu Faskim: pindai kartu, potret dengan kamera, atau buka berkas gambar/PDF. Pemeriksaan berjalan tanpa jaringan.</source>
         <translation>Check the digital seal on the back of a Faskim card: scan the card, photograph it with the camera, or open an image/PDF file. The check works offline.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="81"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="90"/>
         <source>Dari &amp;berkas…</source>
         <translation>From &amp;image file…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="83"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="92"/>
         <source>Dari &amp;pemindai</source>
         <translation>From &amp;scanner</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="85"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="94"/>
         <source>Dari &amp;kamera</source>
         <translation>From &amp;camera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="92"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="101"/>
         <source>Belum ada gambar</source>
         <translation>No image yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="105"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="114"/>
         <source>Kantor penerbit / kunci:</source>
         <translation>Issuing office / key:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="133"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="142"/>
         <source>Memproses… mencari dan memeriksa segel.</source>
         <translation>Processing… finding and checking the seal.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="137"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="146"/>
         <source>Buka gambar atau PDF kartu</source>
         <translation>Open a card image or PDF</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="137"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="146"/>
         <source>Kartu (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Cards (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="201"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="210"/>
         <source>SAH</source>
         <translation>VALID</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="201"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="210"/>
         <source>TIDAK SAH</source>
         <translation>NOT VALID</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="206"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="215"/>
         <source>PERHATIAN: data di bawah ini TIDAK terverifikasi.</source>
         <translation>CAUTION: the data below is NOT verified.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="216"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="225"/>
         <source>TIDAK TERBACA</source>
         <translation>UNREADABLE</translation>
     </message>
@@ -3572,7 +3582,7 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../faskim_desktop/gui/app.py" line="59"/>
+        <location filename="../../faskim_desktop/gui/app.py" line="56"/>
         <source>Faskim Desktop — Masuk kursi kedua</source>
         <translation>Faskim Desktop — Second seat log-in</translation>
     </message>
