@@ -72,8 +72,8 @@ def screenshot(widget, artifacts: Path, name: str) -> Path:  # type: ignore[no-u
 
 @pytest.fixture
 def akhir_seats(seat_factory, qtbot):  # type: ignore[no-untyped-def]
-    """``seat_factory`` whose seats' device workers are drained and stopped before the test ends, so no
-    device result arrives after the widgets it was meant for are gone."""
+    """``seat_factory`` whose seats' store and device workers are drained (and the device workers
+    stopped) before the test ends, so no result arrives after the widgets it was meant for are gone."""
     made = []
 
     def make(username: str, simulated: bool = True):  # type: ignore[no-untyped-def]
@@ -83,6 +83,7 @@ def akhir_seats(seat_factory, qtbot):  # type: ignore[no-untyped-def]
 
     yield make
     for ctx in made:
+        qtbot.waitUntil(lambda ctx=ctx: ctx.tasks._pending == 0, timeout=30_000)  # every store result delivered
         workers = list(ctx.devices._workers.values())
         qtbot.waitUntil(lambda workers=workers: not any(w.busy for w in workers), timeout=30_000)
         ctx.devices.close()

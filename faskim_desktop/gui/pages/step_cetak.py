@@ -11,6 +11,7 @@ signature needs a reason and the supervisor (``ReprintDialog``, used from the si
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -40,6 +41,17 @@ from faskim_desktop.gui.pages.registry import register
 log = logging.getLogger(__name__)
 
 PREVIEW_W, PREVIEW_H = 400, 256  # CR80 is 85.60 × 53.98 mm: 1.586:1
+
+
+@dataclass(frozen=True)
+class BlankCounts:
+    case: PrintCount  # this case's blanks
+    today: PrintCount  # every blank of the day at this office
+
+
+def blank_counts(ctx: SeatContext, case_id: int) -> BlankCounts:
+    return BlankCounts(IssuanceService(ctx.ws, ctx.principal).print_count(case_id),
+                       blanks_used_on(ctx.ws, clock.today()))
 
 
 def pending_job(ctx: SeatContext, case_id: int) -> tuple[int, str] | None:
@@ -129,18 +141,16 @@ class CetakPage(StepPage):
         self.message.info(self.tr("Memproses… kartu disusun dan segel ditandatangani."))
         ctx, case_id = self.ctx, case.id
 
-        def work() -> tuple[CardFacts, bytes, PrintCount, tuple[int, str] | None]:
+        def work() -> tuple[CardFacts, bytes, BlankCounts, tuple[int, str] | None]:
             from faskim_desktop.documents.compose.card import render_case_card
 
             pdf = CardOutputService(ctx.ws, ctx.principal).latest(case_id) if pending_job(ctx, case_id) else None
             pdf = pdf or render_case_card(ctx.ws, case_id)
-            counts = IssuanceService(ctx.ws, ctx.principal).print_count(case_id)
-            self._today = blanks_used_on(ctx.ws, clock.today())
-            return card_facts(ctx.ws, case_id), pdf, counts, pending_job(ctx, case_id)
+            return card_facts(ctx.ws, case_id), pdf, blank_counts(ctx, case_id), pending_job(ctx, case_id)
 
         ctx.run(work, self._loaded, self, self._failed_load)
 
-    def _loaded(self, result: tuple[CardFacts, bytes, PrintCount, tuple[int, str] | None]) -> None:
+    def _loaded(self, result: tuple[CardFacts, bytes, BlankCounts, tuple[int, str] | None]) -> None:
         self.facts, self.pdf, counts, pending = result
         self.summary.setText(
             self.tr("Nomor register %1 · %2 · berlaku hingga %3. Periksa pratinjau, masukkan blangko kartu, "
@@ -164,16 +174,12 @@ class CetakPage(StepPage):
     def _failed_load(self, error: BaseException) -> None:
         self.message.error(error)
 
-    def _show_counts(self, counts: PrintCount) -> None:
-        self.counts = counts
-        today = getattr(self, "_today", None)
-        if today is not None:
-            self.day_label.setText(
+    def _show_counts(self, counts: BlankCounts) -> None:
+        self.counts = counts.case
+        for label, count in ((self.count_label, counts.case), (self.day_label, counts.today)):
+            label.setText(
                 self.tr("%1 tercetak · %2 gagal · %3 rusak")
-                .replace("%1", str(today.completed)).replace("%2", str(today.failed)).replace("%3", str(today.spoiled)))
-        self.count_label.setText(
-            self.tr("%1 tercetak · %2 gagal · %3 rusak")
-            .replace("%1", str(counts.completed)).replace("%2", str(counts.failed)).replace("%3", str(counts.spoiled)))
+                .replace("%1", str(count.completed)).replace("%2", str(count.failed)).replace("%3", str(count.spoiled)))
 
     # --- printing --------------------------------------------------------------------------------
 
@@ -238,22 +244,21 @@ class CetakPage(StepPage):
         assert print_id is not None
         ctx, case_id = self.ctx, self.case.id if self.case else 0
 
-        def finish() -> tuple[CaseRef, PrintCount]:
-            service = IssuanceService(ctx.ws, ctx.principal)
-            moved = service.finish_print(print_id, succeeded, job.reason or job.state.value)
-            self._today = blanks_used_on(ctx.ws, clock.today())
-            return moved, service.print_count(case_id)
+        def finish() -> tuple[CaseRef, BlankCounts]:
+            moved = IssuanceService(ctx.ws, ctx.principal).finish_print(print_id, succeeded,
+                                                                        job.reason or job.state.value)
+            return moved, blank_counts(ctx, case_id)
 
         ctx.run(finish, self._finished if succeeded else self._job_failed, self, self._print_failed)
 
-    def _finished(self, result: tuple[CaseRef, PrintCount]) -> None:
+    def _finished(self, result: tuple[CaseRef, BlankCounts]) -> None:
         moved, counts = result
         self._show_counts(counts)
         self.print_id = None
         self.message.ok(self.tr("Kartu tercetak. Teruskan kartu kepada Kepala Kantor untuk ditandatangani."))
         self.moved(moved)
 
-    def _job_failed(self, result: tuple[CaseRef, PrintCount]) -> None:
+    def _job_failed(self, result: tuple[CaseRef, BlankCounts]) -> None:
         _moved, counts = result
         self._show_counts(counts)
         self.print_id = None
