@@ -248,27 +248,14 @@ def _documents(ws: Any, case_id: int, out_dir: Path, outputs: dict[str, Path], r
 
 
 def _kuitansi_data(ws: Any, case_id: int) -> Any:
-    from sqlalchemy import select
-
-    from faskim_desktop.documents.compose.receipt import applicant_of, office_model, official
-    from faskim_desktop.documents.models import KuitansiData
-    from faskim_desktop.store.tables import Case, Payment
+    """The kuitansi exactly as the bendahara's page composes it (documents.compose.kuitansi)."""
+    from faskim_desktop.documents.compose.kuitansi import kuitansi_data, latest_payment_id
 
     with ws.store.read() as session:
-        case = session.get(Case, case_id)
-        payment = session.execute(
-            select(Payment).where(Payment.case_id == case_id).order_by(Payment.id.desc())
-        ).scalars().first()
-        if case is None or payment is None:
+        payment_id = latest_payment_id(session, case_id)
+        if payment_id is None:
             raise LookupError(case_id)
-        person = applicant_of(session, case)
-        name = person.name if person else "—"
-        return KuitansiData(
-            office=office_model(session), receipt_number=payment.receipt_no, paid_at=payment.paid_at,
-            payer_name=case.sponsor_name or name, applicant_name=name, application_number=case.number,
-            amount=payment.amount, method=payment.method,
-            bendahara=official(session, payment.cashier, "Bendahara Penerima"), reference=payment.reference,
-        )
+        return kuitansi_data(session, payment_id)
 
 
 def _words(err: BaseException) -> str:

@@ -12,13 +12,14 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from faskim_desktop.core import clock, messages, office
+from faskim_desktop.core import clock, messages
 from faskim_desktop.core.errors import ValidationError
 from faskim_desktop.core.roles import Role
 from faskim_desktop.core.services.office_keys import OfficeKeys
 from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.documents.card import render_card
-from faskim_desktop.documents.models import CardData, Office, Official
+from faskim_desktop.documents.compose.receipt import office_model
+from faskim_desktop.documents.models import CardData, Official
 from faskim_desktop.store.tables import Case, Foreigner, StoredFile, User
 
 HEAD_OF_OFFICE = "Kepala Kantor"
@@ -49,7 +50,7 @@ def card_data(ws: Workspace, case_id: int, issue_date: dt.date | None = None) ->
             ).order_by(StoredFile.id.desc())
         ).scalars().first()
         photo_ref = (photo_row.path, photo_row.sha256) if photo_row else None
-        profile = office.profile(session)
+        office_data = office_model(session)
         official = _signing_official(session)
         values = {
             "register_number": case.register_no,
@@ -65,7 +66,7 @@ def card_data(ws: Workspace, case_id: int, issue_date: dt.date | None = None) ->
         }
     photo = ws.files.get(*photo_ref) if photo_ref else None
     return CardData(
-        office=Office(code=profile.code, name=profile.name, address=profile.address, city=""),
+        office=office_data,
         issue_date=issue_date or clock.today(),
         signing_official=official,
         photo=photo,
