@@ -50,9 +50,8 @@ class QtDeviceWorker(QObject):
             int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
         ] = {}
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        # Not a bound method: when ``destroyed`` fires the Python side may already be gone.
-        worker_ref, owns = self._worker, self._owns_worker
-        self.destroyed.connect(lambda *_: worker_ref.shutdown(wait=False) if owns else None)
+        # No Python slot on ``destroyed``: it may fire while the interpreter is finalising. A
+        # worker whose owner forgot ``shutdown`` is only an idle daemon thread.
 
     @property
     def busy(self) -> bool:
