@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -171,6 +172,19 @@ def any_workspace(
         monkeypatch.setenv("FASKIM_DB_URL", ws.store.url)
     yield ws
     ws.close()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_main_thread() -> Iterator[None]:
+    """No automatic garbage collection during a test: it could start on a device or store worker
+    thread and free Qt objects there (a crash). The application does the same with
+    ``gui.device_worker.GuiThreadGarbageCollector``."""
+    enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if enabled:
+        gc.enable()
 
 
 @pytest.fixture

@@ -161,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     from faskim_desktop.gui import i18n
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from faskim_desktop.gui.device_worker import GuiThreadGarbageCollector
+
+    collector = GuiThreadGarbageCollector(app)  # collect only on the GUI thread (see its docstring)
     app.setApplicationName("Faskim Desktop")
     app.setOrganizationName("Direktorat Jenderal Imigrasi")
     i18n.set_language(messages.current_language())
@@ -177,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.seats == 2:
         application.login(second=True)
     code = app.exec()
+    collector.stop()
     for window in list(application.windows):
         window.ctx.tasks.shutdown()
     ws.close()

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from faskim_desktop.devices.worker import DeviceWorker
+from faskim_desktop.gui.tasks import receiver_alive
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class QtDeviceWorker(QObject):
         else:
             self.failed.emit(request, value)
         callback = on_result if ok else on_error
-        if callback is not None:
+        if callback is not None and receiver_alive(callback):
             try:
                 callback(value)
             except Exception:

@@ -12,9 +12,17 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+
+def receiver_alive(callback: Callable | None) -> bool:
+    """False when ``callback`` is a method of a Qt object already deleted (a page closed while
+    its work was running): calling it would touch freed memory."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class _Relay(QObject):
@@ -58,7 +66,7 @@ class TaskRunner(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        if callback is None:
+        if callback is None or not receiver_alive(callback):
             if error is not None:
                 log.error("unhandled background error: %s", getattr(error, "code", type(error).__name__))
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,15 +38,3 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_main_thread() -> Iterator[None]:
-    """No automatic GC during a test: it could run on a device thread and free Qt objects there
-    (what ``gui.device_worker.GuiThreadGarbageCollector`` prevents in the application)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    yield
-    gc.collect()
-    if enabled:
-        gc.enable()
