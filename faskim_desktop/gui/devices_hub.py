@@ -99,6 +99,12 @@ class DeviceHub(QObject):
         if driver is not None:
             self.worker(kind).run(_close_quietly, driver)
 
+    def reload(self) -> None:
+        """The technician saved new choices: read them and reopen every device on next use."""
+        self.settings.load()
+        self.close()
+        self._document_printer = None
+
     def close(self) -> None:
         for kind in list(self._drivers):
             self.reset(kind)

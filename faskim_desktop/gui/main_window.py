@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
         if self.ctx.principal.has(Role.TEKNISI, Role.ADMIN):
             from faskim_desktop.gui.pages.technician import TechnicianPage
 
-            self.tabs.addTab(TechnicianPage(self.ctx.ws.folder, self), self.tr("Teknisi"))
+            technician = TechnicianPage(self.ctx.ws.folder, self)
+            if self.ctx.devices is not None:
+                technician.saved.connect(lambda _path: self.ctx.devices.reload())
+            self.tabs.addTab(technician, self.tr("Teknisi"))
 
     def _build_actions(self) -> None:
         menu_file = self.menuBar().addMenu(self.tr("&Berkas"))
