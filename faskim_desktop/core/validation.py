@@ -17,7 +17,10 @@ NIK_RE = re.compile(r"^[0-9]{16}$")  # ASCII digits only: \d also matches other 
 PASSPORT_RE = re.compile(r"^[A-Z0-9]{5,20}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{3}$|^D$")
 # Letters of any script, combining marks, spaces, apostrophes, hyphens, dots and commas.
-_NAME_ALLOWED = {"Zs", "Pd", "Po", "Mn", "Mc"}
+_NAME_ALLOWED = {"Zs", "Pd", "Mn", "Mc"}
+# Of the "other punctuation" class only what names use: dots, commas, apostrophes, the middle
+# dot (Catalan) and the Hebrew geresh/gershayim; not "@", "#", "%", "/", ";", "!" and the like.
+_NAME_PUNCTUATION = set(".,'·׳״")
 
 
 def text(value: str | None, field: str, max_length: int, required: bool = False) -> str:
@@ -33,7 +36,8 @@ def person_name(value: str | None, field: str = "name", required: bool = True, m
     cleaned = unicodedata.normalize("NFC", text(value, field, max_length, required))
     for char in cleaned:
         category = unicodedata.category(char)
-        if not (category.startswith("L") or category in _NAME_ALLOWED or char in "'’`"):
+        if not (category.startswith("L") or category in _NAME_ALLOWED or char in _NAME_PUNCTUATION
+                or char in "'’`"):
             raise ValidationError("val.name_chars", field=field, char=char)
     return cleaned
 
