@@ -21,9 +21,9 @@ from faskim_desktop.devices.simulated.scanner import SimulatedScanner
 from faskim_desktop.devices.simulated.smartcard import SimulatedSmartCardReader, TestApplet, make_atr
 
 
-def _frame_array(seed: int, frames: int = 1) -> list[np.ndarray]:
+def _frame_array(seed: int, frames: int = 1, subject: str = "drawn") -> list[np.ndarray]:
     cam = SimulatedCamera(seed=seed)
-    cam.open("sim-camera-0")
+    cam.open("sim-camera-0", {"subject": subject})
     out = []
     for _ in range(frames):
         f = cam.read_frame()
@@ -44,11 +44,23 @@ def test_camera_face_is_found_by_the_frontal_haar_cascade() -> None:
 @pytest.mark.parametrize(("width", "height"), [(320, 240), (1280, 720)])
 def test_camera_face_found_at_other_resolutions(width: int, height: int) -> None:
     cam = SimulatedCamera()
-    cam.open("sim-camera-0", {"width": width, "height": height})
+    cam.open("sim-camera-0", {"width": width, "height": height, "subject": "drawn"})
     f = cam.read_frame()
     img = np.frombuffer(f.data, np.uint8).reshape(height, width, 3)
     cascade = cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml")
     assert len(cascade.detectMultiScale(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), 1.1, 5)) == 1
+
+
+def test_camera_frames_the_portrait_so_the_photo_checks_pass() -> None:
+    """The default subject (the public-domain portrait scikit-image ships) passes every ICAO check,
+    so the demo's biometric step can capture automatically."""
+    pytest.importorskip("skimage")
+    from faskim_desktop.core.photo_checks import PhotoChecker
+
+    checker = PhotoChecker()
+    for frame in _frame_array(seed=3, frames=3, subject="portrait"):
+        result = checker.assess(frame)
+        assert result.passed, result.summary()
 
 
 def test_camera_is_deterministic_under_seed() -> None:

@@ -7,6 +7,7 @@ capture step can run against it. Output is deterministic for a given seed and fr
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 
@@ -46,6 +47,28 @@ def draw_face(width: int, height: int, dx: int = 0, dy: int = 0, tone: int = 0) 
     return cv2.GaussianBlur(img, (0, 0), max(1.0, size / 160))
 
 
+@functools.lru_cache(maxsize=1)
+def _portrait() -> np.ndarray | None:
+    """The public-domain NASA astronaut portrait that scikit-image ships (BGR), when installed.
+
+    With it the simulated camera frames a real face as a counter webcam would, so the photo
+    checks can pass in the demo and in training; without it the drawn face is used.
+    """
+    try:
+        from skimage import data
+    except ImportError:
+        return None
+    return np.ascontiguousarray(data.astronaut()[:, :, ::-1])
+
+
+def portrait_frame(width: int, height: int, dx: int = 0) -> np.ndarray | None:
+    portrait = _portrait()
+    if portrait is None:
+        return None
+    left = 24 + dx
+    return cv2.resize(portrait[0:300, left:left + 400], (width, height), interpolation=cv2.INTER_AREA)
+
+
 class SimulatedCamera(SimulatedDriver):
     kind = DeviceKind.CAMERA
     label = "Kamera simulasi"
@@ -54,6 +77,7 @@ class SimulatedCamera(SimulatedDriver):
     def __init__(self, seed: int = 0, delay: float = 0.0) -> None:
         super().__init__(seed, delay)
         self.width, self.height, self.fps = 640, 480, 15
+        self.subject = "portrait"  # "drawn": the synthetic face only
         self._frame_no = 0
         self._lock = threading.Lock()
 
@@ -61,6 +85,7 @@ class SimulatedCamera(SimulatedDriver):
         self.width = setting_int(settings, "width", 640, 160, 1920, self.label)
         self.height = setting_int(settings, "height", 480, 120, 1080, self.label)
         self.fps = setting_int(settings, "fps", 15, 1, 60, self.label)
+        self.subject = "drawn" if settings.get("subject") == "drawn" else "portrait"
         self._frame_no = 0
 
     def read_frame(self, timeout: float = 2.0) -> Frame:
@@ -82,6 +107,9 @@ class SimulatedCamera(SimulatedDriver):
         dx = round(float(sway) * 8 - 4)
         dy = int(rng.integers(-2, 3))
         tone = int(derive_seed("tone", self.seed) % 30) - 15
-        img = draw_face(self.width, self.height, dx, dy, tone).astype(np.int16)
+        subject = portrait_frame(self.width, self.height, dx) if self.subject == "portrait" else None
+        if subject is None:
+            subject = draw_face(self.width, self.height, dx, dy, tone)
+        img = subject.astype(np.int16)
         img += rng.normal(0, 3, img.shape).astype(np.int16)
         return np.clip(img, 0, 255).astype(np.uint8)
