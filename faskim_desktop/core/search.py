@@ -13,7 +13,8 @@ What a query means
 
 How it is fast: ``store.tables_search`` holds two narrow key tables; every lookup is a range seek
 on a B-tree (``key >= q AND key < q || '~'``), streamed and cut at one page, so the cost depends
-on the page size, not on the number of cases. Those tables are kept current here: every ORM
+on the page size, not on the number of cases. With several name words, the rarest word's range
+is read and the others are checked on the same index row (it carries all the name's tokens). Those tables are kept current here: every ORM
 flush that adds or changes a case or a foreigner re-derives that row's keys in the same
 transaction (SQLAlchemy ``after_flush`` listener registered on import). Bulk writers (the demo
 seed) call ``index_cases`` / ``rebuild`` themselves.
@@ -36,7 +37,7 @@ from faskim_desktop.core import sop
 from faskim_desktop.core.screening.normalise import canonical_token, fold, skeleton, strip_titles
 from faskim_desktop.store.db import Store, translate_errors
 from faskim_desktop.store.tables import Case, Foreigner
-from faskim_desktop.store.tables_search import TOKEN_LENGTH, SearchName, SearchNumber
+from faskim_desktop.store.tables_search import NAMES_LENGTH, TOKEN_LENGTH, SearchName, SearchNumber
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,18 @@ def name_tokens(name: str) -> set[str]:
         out.add(canonical_token(token)[:TOKEN_LENGTH])
     out.discard("")
     return out
+
+
+def names_of(tokens: Iterable[str]) -> str:
+    """The ``names`` column: every token, each after a space, so ``LIKE '% KIM%'`` is "a token starts
+    with KIM"."""
+    return "".join(f" {t}" for t in sorted(tokens))[:NAMES_LENGTH]
+
+
+def name_rows(foreigner_id: int, name: str) -> list[dict]:
+    tokens = name_tokens(name)
+    names = names_of(tokens)
+    return [{"token": t, "foreigner_id": foreigner_id, "names": names} for t in tokens]
 
 
 def number_keys(value: str) -> set[str]:
@@ -97,9 +110,9 @@ def index_foreigners(conn: Connection, ids: Iterable[int]) -> None:
     wanted = sorted({int(i) for i in ids if i})
     for part in _chunks(wanted):
         conn.execute(delete(_name).where(_name.c.foreigner_id.in_(part)))
-        rows = [{"token": token, "foreigner_id": fid}
-                for fid, name in conn.execute(select(_person.c.id, _person.c.name).where(_person.c.id.in_(part)))
-                for token in name_tokens(name)]
+        rows = [row for fid, name in conn.execute(select(_person.c.id, _person.c.name)
+                                                  .where(_person.c.id.in_(part)))
+                for row in name_rows(fid, name)]
         if rows:
             conn.execute(insert(_name), rows)
         cases = conn.execute(select(_case.c.id).where(_case.c.foreigner_id.in_(part))).scalars().all()
@@ -126,8 +139,7 @@ def index_cases(conn: Connection, ids: Iterable[int]) -> None:
 
 def index_new(conn: Connection, people: Sequence[dict], cases: Sequence[dict]) -> None:
     """Index rows a bulk writer has just inserted (given as the dicts it inserted)."""
-    names = [{"token": token, "foreigner_id": person["id"]} for person in people for token in
-             name_tokens(person["name"])]
+    names = [row for person in people for row in name_rows(person["id"], person["name"])]
     by_person = {person["id"]: person for person in people}
     numbers = []
     for case in cases:
@@ -152,7 +164,7 @@ def rebuild_on(conn: Connection, batch: int = 20_000) -> tuple[int, int]:
                             .order_by(_person.c.id).limit(batch)).all()
         if not rows:
             break
-        names = [{"token": t, "foreigner_id": fid} for fid, name in rows for t in name_tokens(name)]
+        names = [row for fid, name in rows for row in name_rows(fid, name)]
         if names:
             conn.execute(insert(_name), names)
         people += len(rows)
@@ -343,6 +355,8 @@ class Search:
             words = [parsed.words[driver], *(w for i, w in enumerate(parsed.words) if i != driver)]
             for index, word in enumerate(words):
                 _bind_prefixes(params, f"w{index}", word)
+                for j, prefix in enumerate(word):
+                    params[f"w{index}_{j}_like"] = f"% {prefix}%"
             shape = ("name", tuple(len(w) for w in words), fshape)
         else:
             shape = ("all", fshape)
@@ -357,7 +371,7 @@ class Search:
             if len(words) == 1:
                 self._driver = 0
             else:
-                cap = 20_000
+                cap = 5_000
                 counts = []
                 for word in words:
                     inner = select(literal(1)).where(_ranges(_name.c.token, word)).limit(cap).subquery()
@@ -453,11 +467,9 @@ def _build(shape: tuple):  # type: ignore[no-untyped-def,type-arg]
                 .order_by(_number.c.key, _number.c.case_id).limit(limit).offset(offset))
     if kind == "name":
         _kind, counts, fshape = shape
-        checks = []
-        for index, count in enumerate(counts[1:], 1):
-            alias = _name.alias(f"w{index}")
-            checks.append(select(literal(1)).where(alias.c.foreigner_id == _name.c.foreigner_id,
-                                                   _bound_ranges(alias.c.token, f"w{index}", count)).exists())
+        # the other words are checked on the driver's own index row (its ``names``)
+        checks = [or_(*(_name.c.names.like(bindparam(f"w{index}_{j}_like")) for j in range(count)))
+                  for index, count in enumerate(counts[1:], 1)]
         source = _name.join(_case, _case.c.foreigner_id == _name.c.foreigner_id).join(
             _person, _person.c.id == _name.c.foreigner_id)
         statement = select(*_COLUMNS).select_from(source).where(

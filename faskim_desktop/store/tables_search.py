@@ -26,6 +26,7 @@ from sqlmodel import Field, SQLModel
 from faskim_desktop.store.tables import AuditEvent, CaseStep
 
 TOKEN_LENGTH = 40
+NAMES_LENGTH = 400
 
 
 class SearchName(SQLModel, table=True):
@@ -38,6 +39,9 @@ class SearchName(SQLModel, table=True):
 
     token: str = Field(sa_column=Column(String(TOKEN_LENGTH), nullable=False))
     foreigner_id: int = Field(sa_column=Column(Integer, nullable=False, autoincrement=False))
+    # every token of the name, each after a space (" EMMA KIM MULER MUELLER"): the other words of
+    # a query are checked on the index row itself (LIKE '% KIM%'), with no second lookup
+    names: str = Field(default="", sa_column=Column(String(NAMES_LENGTH), nullable=False, server_default=""))
 
 
 class SearchNumber(SQLModel, table=True):

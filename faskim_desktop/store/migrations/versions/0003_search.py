@@ -31,6 +31,7 @@ def upgrade() -> None:
         "search_name",
         sa.Column("token", _key_type(), nullable=False),
         sa.Column("foreigner_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("names", sa.String(400), server_default="", nullable=False),
         sa.PrimaryKeyConstraint("token", "foreigner_id"),
         sqlite_with_rowid=False,
     )
