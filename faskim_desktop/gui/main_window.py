@@ -66,6 +66,20 @@ class MainWindow(QMainWindow):
     # --- structure ----------------------------------------------------------------------------
 
     def _add_role_pages(self) -> None:
+        from faskim_desktop.gui.pages.search import SearchPage
+
+        self.search_page = SearchPage(self.ctx, self)  # Enter or double-click opens the read-only timeline
+        self.tabs.addTab(self.search_page, self.tr("Cari berkas"))
+        from faskim_desktop.gui.pages.verify_card import VerifyCardPage
+
+        self.tabs.addTab(VerifyCardPage(self.ctx, self), self.tr("Verifikasi kartu"))
+        if self.ctx.principal.has(Role.SUPERVISOR, Role.KAKANIM, Role.ADMIN):
+            from faskim_desktop.gui.pages.dashboard import DashboardPage
+
+            self.dashboard = DashboardPage(self.ctx, self)
+            self.tabs.addTab(self.dashboard, self.tr("Kinerja SLA"))
+            self.tabs.currentChanged.connect(
+                lambda index: self.tabs.widget(index) is self.dashboard and self.dashboard.refresh())
         if self.ctx.principal.has(Role.ADMIN):
             from faskim_desktop.gui.pages.admin import AdminPage
 
@@ -99,9 +113,12 @@ class MainWindow(QMainWindow):
         logout = QAction(self.tr("&Keluar akun"), self)
         logout.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         logout.triggered.connect(self.logout)
+        find = QAction(self.tr("&Cari berkas…"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._find)
         settings = QAction(self.tr("&Pengaturan komputer ini…"), self)
         settings.triggered.connect(self._open_settings)
-        for action in (self.new_case_action, refresh, show_queue, second, settings, lock, logout):
+        for action in (self.new_case_action, refresh, show_queue, find, second, settings, lock, logout):
             menu_file.addAction(action)
             self.addAction(action)
         menu_view = self.menuBar().addMenu(self.tr("&Tampilan"))
@@ -118,6 +135,10 @@ class MainWindow(QMainWindow):
             jump.setShortcut(QKeySequence(f"Alt+{index}"))
             jump.triggered.connect(lambda _=False, i=index - 1: self.tabs.setCurrentIndex(i))
             self.addAction(jump)
+
+    def _find(self) -> None:
+        self.tabs.setCurrentWidget(self.search_page)
+        self.search_page.box.setFocus()
 
     def _open_settings(self) -> None:
         from faskim_desktop.gui.settings_dialog import SettingsDialog
