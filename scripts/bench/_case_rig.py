@@ -8,8 +8,10 @@ the software (validation, encryption, database, documents), not a device's speed
 
 from __future__ import annotations
 
+import atexit
 import io
 import os
+import shutil
 import sys
 import tempfile
 from datetime import date
@@ -34,7 +36,9 @@ def open_office(folder: Path | None = None):  # type: ignore[no-untyped-def]
     from faskim_desktop.store import migrate
     from faskim_desktop.store.db import Store
 
-    folder = folder or Path(tempfile.mkdtemp(prefix="faskim-bench-"))
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="faskim-bench-"))
+        atexit.register(shutil.rmtree, folder, True)  # a throw-away store: gone when the bench ends
     store = Store(f"sqlite:///{folder / 'faskim.sqlite3'}")
     migrate.upgrade(store)
     ws = Workspace(folder, Settings(folder, environ={}), store)
