@@ -701,129 +701,129 @@ not taken yet</translation>
 <context>
     <name>CetakPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="88"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="95"/>
         <source>Pratinjau depan…</source>
         <translation>Front preview…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="89"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="96"/>
         <source>Pratinjau belakang…</source>
         <translation>Back preview…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="96"/>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="136"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="103"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="143"/>
         <source>Belum dicetak.</source>
         <translation>Not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="100"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="107"/>
         <source>Printer kartu:</source>
         <translation>Card printer:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="101"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="108"/>
         <source>Status pekerjaan:</source>
         <translation>Job status:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="102"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="109"/>
         <source>Blangko kartu berkas ini:</source>
         <translation>Card blanks for this file:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="105"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="112"/>
         <source>Blangko kartu hari ini:</source>
         <translation>Card blanks today:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="106"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="113"/>
         <source>Pencetakan (CR80, depan-belakang)</source>
         <translation>Printing (CR80, duplex)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="110"/>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="138"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="117"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="145"/>
         <source>&amp;Cetak kartu</source>
         <translation>&amp;Print card</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="141"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="148"/>
         <source>Memproses… kartu disusun dan segel ditandatangani.</source>
         <translation>Processing… composing the card and signing the seal.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="156"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="163"/>
         <source>Nomor register %1 · %2 · berlaku hingga %3. Periksa pratinjau, masukkan blangko kartu, lalu cetak.</source>
         <translation>Register no. %1 · %2 · valid until %3. Check the preview, load a card blank, then print.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="168"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="175"/>
         <source>Pekerjaan cetak sebelumnya masih tercatat; statusnya diperiksa…</source>
         <translation>An earlier print job is still on record; checking its status…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="181"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="188"/>
         <source>%1 tercetak · %2 gagal · %3 rusak</source>
         <translation>%1 printed · %2 failed · %3 spoilt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="191"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="198"/>
         <source>Memproses… kartu dikirim ke printer.</source>
         <translation>Processing… sending the card to the printer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="258"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="266"/>
         <source>Kartu tercetak. Teruskan kartu kepada Kepala Kantor untuk ditandatangani.</source>
         <translation>Card printed. Pass it to the Head of Office (Kakanim) for signature.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="266"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="274"/>
         <source>Printer melaporkan pekerjaan gagal; blangko dihitung sebagai kartu gagal. Periksa printer dan blangko, lalu cetak lagi.</source>
         <translation>The printer reported a failed job; the blank counts as a failed card. Check the printer and blanks, then print again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="268"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="276"/>
         <source>&amp;Cetak lagi</source>
         <translation>&amp;Print again</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="275"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="283"/>
         <source>Tertunda — pekerjaan disimpan, belum tercetak.</source>
         <translation>Pending — job saved, not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="278"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="286"/>
         <source>Pekerjaan cetak disimpan; setelah printer siap, tekan &quot;Coba lagi&quot; (kartu tidak dihitung dua kali).</source>
         <translation>Print job saved; when the printer is ready, press &quot;Retry&quot; (the card is not counted twice).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="280"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="288"/>
         <source>&amp;Coba lagi</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="296"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="304"/>
         <source>Dalam antrean</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="296"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="304"/>
         <source>Sedang dicetak</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="297"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="305"/>
         <source>Tercetak</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="297"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="305"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="298"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="306"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
@@ -1697,91 +1697,111 @@ not taken yet</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/main_window.py" line="72"/>
+        <source>Cari berkas</source>
+        <translation>Find file</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="75"/>
+        <source>Verifikasi kartu</source>
+        <translation>Verify card</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="80"/>
+        <source>Kinerja SLA</source>
+        <translation>SLA performance</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="86"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="76"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="93"/>
         <source>Teknisi</source>
         <translation>Technician</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="79"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="96"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="80"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="97"/>
         <source>Berkas &amp;baru</source>
         <translation>&amp;New case file</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="84"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="101"/>
         <source>&amp;Segarkan daftar</source>
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="87"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="104"/>
         <source>&amp;Daftar pekerjaan</source>
         <translation>&amp;Work list</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="90"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="107"/>
         <source>Buka &amp;kursi kedua…</source>
         <translation>Open &amp;second seat…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="93"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="110"/>
         <source>&amp;Kunci layar</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="96"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="113"/>
         <source>&amp;Keluar akun</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="99"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="116"/>
+        <source>&amp;Cari berkas…</source>
+        <translation>Find f&amp;ile…</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="119"/>
         <source>&amp;Pengaturan komputer ini…</source>
         <translation>Se&amp;ttings for this computer…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="104"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="124"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="107"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="127"/>
         <source>Layar &amp;antrean (monitor kedua)</source>
         <translation>&amp;Queue display (second monitor)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="123"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="147"/>
         <source>Pengaturan disimpan; folder data dan basis data berlaku setelah aplikasi dibuka ulang.</source>
         <translation>Settings saved; the data folder and database take effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="134"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="158"/>
         <source>Berkas baru %1 dibuat.</source>
         <translation>New case file %1 created.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="173"/>
         <source>Berkas %1: %2.</source>
         <translation>File %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="184"/>
         <source>Berkas %1 diteruskan: %2 (menunggu %3).</source>
         <translation>File %1 passed on: %2 (waiting for %3).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="169"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="193"/>
         <source>Tidak ada aktivitas: layar akan dikunci dalam %1 detik.</source>
         <translation>No activity: the screen locks in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/main_window.py" line="177"/>
+        <location filename="../../faskim_desktop/gui/main_window.py" line="201"/>
         <source>Layar terkunci — masuk kembali</source>
         <translation>Screen locked — log in again</translation>
     </message>
@@ -1953,72 +1973,72 @@ not taken yet</translation>
 <context>
     <name>PengesahanPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="43"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="50"/>
         <source>Kartu tercetak (depan)…</source>
         <translation>Printed card (front)…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="44"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="51"/>
         <source>Kartu tercetak (belakang)…</source>
         <translation>Printed card (back)…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="50"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="57"/>
         <source>Cap &amp;dinas dan nomor register telah dibubuhkan pada kartu</source>
         <translation>Office stamp and register number &amp;affixed to the card</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="53"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="60"/>
         <source>kata sandi Anda, untuk mengesahkan</source>
         <translation>your password, to authenticate</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="57"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="64"/>
         <source>&amp;Kata sandi:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="62"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="69"/>
         <source>Kartu rusak — cetak &amp;ulang…</source>
         <translation>Card spoilt — &amp;reprint…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="64"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="71"/>
         <source>&amp;Tanda tangani</source>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="105"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="112"/>
         <source>Nomor register %1 · %2 · paspor %3. Periksa kartu tercetak, bubuhkan cap dinas, lalu tanda tangani.</source>
         <translation>Register no. %1 · %2 · passport %3. Check the printed card, affix the office stamp, then sign.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="108"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="115"/>
         <source>Kartu menunggu tanda tangan: %1</source>
         <translation>Cards awaiting signature: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="119"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="126"/>
         <source>Bubuhkan cap dinas dan nomor register, lalu centang konfirmasinya.</source>
         <translation>Affix the office stamp and register number, then tick the confirmation.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="123"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="130"/>
         <source>Masukkan kata sandi Anda untuk mengesahkan.</source>
         <translation>Enter your password to authenticate.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="127"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="134"/>
         <source>Memproses… tanda tangan dicatat.</source>
         <translation>Processing… recording the signature.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="140"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="147"/>
         <source>Kartu disahkan. Berkas siap diserahkan.</source>
         <translation>Card authenticated. The file is ready for hand-over.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="158"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="165"/>
         <source>Cetak ulang disetujui; berkas kembali ke pencetakan.</source>
         <translation>Reprint approved; the file goes back to printing.</translation>
     </message>
@@ -2026,107 +2046,107 @@ not taken yet</translation>
 <context>
     <name>PenyerahanPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="79"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="80"/>
         <source>Pindai kode QR pada tanda terima dan kuitansi dengan pemindai kode batang (atau kamera), atau ketik nomornya.</source>
         <translation>Scan the QR codes on the acknowledgement receipt and the receipt with the barcode scanner (or camera), or type the numbers.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="84"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="85"/>
         <source>nomor pada tanda terima permohonan</source>
         <translation>number on the acknowledgement receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="90"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="91"/>
         <source>nomor pada kuitansi pembayaran</source>
         <translation>number on the payment receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="96"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="97"/>
         <source>Nomor &amp;tanda terima:</source>
         <translation>&amp;Acknowledgement no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="100"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="101"/>
         <source>Nomor &amp;kuitansi:</source>
         <translation>&amp;Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="105"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="106"/>
         <source>Baca QR dengan ka&amp;mera</source>
         <translation>Read QR with ca&amp;mera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="108"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="109"/>
         <source>Kamera mati</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="117"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="118"/>
         <source>&amp;Pemohon / orang tua pemohon</source>
         <translation>A&amp;pplicant / applicant&apos;s parent</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="118"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="119"/>
         <source>K&amp;uasa (dengan surat kuasa)</source>
         <translation>Pro&amp;xy (with power of attorney)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="126"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="127"/>
         <source>NIK / nomor paspor / SIM</source>
         <translation>NIK / passport no. / driving licence</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="134"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="135"/>
         <source>Nama penerima:</source>
         <translation>Recipient name:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="136"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="137"/>
         <source>No. identitas penerima:</source>
         <translation>Recipient ID no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="138"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="139"/>
         <source>Diambil oleh</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="142"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="143"/>
         <source>&amp;Serahkan kartu dan paspor</source>
         <translation>&amp;Hand over card and passport</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="174"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="175"/>
         <source>Berkas %1 · nomor register %2 · %3. Minta pemohon menunjukkan tanda terima dan kuitansi.</source>
         <translation>File %1 · register no. %2 · %3. Ask the applicant to show the acknowledgement receipt and the receipt.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="194"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="195"/>
         <source>Arahkan kode QR ke kamera…</source>
         <translation>Hold the QR code up to the camera…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="225"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="226"/>
         <source>Kedua nomor terbaca. Periksa penerima, lalu serahkan.</source>
         <translation>Both numbers read. Check the recipient, then hand over.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="231"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="232"/>
         <source>Pembacaan QR dengan kamera tidak tersedia (OpenCV tidak terpasang). Gunakan pemindai kode batang atau ketik nomornya.</source>
         <translation>Reading QR codes with the camera is unavailable (OpenCV not installed). Use the barcode scanner or type the numbers.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="249"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="250"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="261"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="262"/>
         <source>Kartu dan paspor diserahkan. Berkas diteruskan ke Infokim untuk diarsip.</source>
         <translation>Card and passport handed over. The file goes to Infokim for archiving.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="279"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="280"/>
         <source>Penyerahan ditolak; tidak ada yang berubah.</source>
         <translation>Hand-over refused; nothing was changed.</translation>
     </message>
@@ -2918,47 +2938,47 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="315"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="323"/>
         <source>Cetak ulang kartu — persetujuan supervisor</source>
         <translation>Reprint card — supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="317"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="325"/>
         <source>Misalnya: warna pudar, data terpotong, kartu tergores</source>
         <translation>For example: faded colours, data cut off, card scratched</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="324"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="332"/>
         <source>&amp;Alasan kartu rusak:</source>
         <translation>&amp;Reason the card is spoilt:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="325"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="333"/>
         <source>Nama pengguna &amp;supervisor:</source>
         <translation>&amp;Supervisor username:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="326"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="334"/>
         <source>&amp;Kata sandi supervisor:</source>
         <translation>Supervisor &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="329"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="337"/>
         <source>&amp;Setujui cetak ulang</source>
         <translation>&amp;Approve reprint</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="330"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="338"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="334"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="342"/>
         <source>Kartu yang rusak tetap tercatat sebagai kartu rusak. Cetak ulang hanya dengan alasan dan persetujuan supervisor.</source>
         <translation>A spoilt card stays recorded as spoilt. Reprint only with a reason and supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="347"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="355"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
@@ -3455,67 +3475,67 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>VerifyCardPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="87"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="88"/>
         <source>Periksa segel digital di balik kartu Faskim: pindai kartu, potret dengan kamera, atau buka berkas gambar/PDF. Pemeriksaan berjalan tanpa jaringan.</source>
         <translation>Check the digital seal on the back of a Faskim card: scan the card, photograph it with the camera, or open an image/PDF file. The check works offline.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="90"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="91"/>
         <source>Dari &amp;berkas…</source>
         <translation>From &amp;image file…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="92"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="93"/>
         <source>Dari &amp;pemindai</source>
         <translation>From &amp;scanner</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="94"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="95"/>
         <source>Dari &amp;kamera</source>
         <translation>From &amp;camera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="101"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="102"/>
         <source>Belum ada gambar</source>
         <translation>No image yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="114"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="115"/>
         <source>Kantor penerbit / kunci:</source>
         <translation>Issuing office / key:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="142"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="143"/>
         <source>Memproses… mencari dan memeriksa segel.</source>
         <translation>Processing… finding and checking the seal.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="146"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="147"/>
         <source>Buka gambar atau PDF kartu</source>
         <translation>Open a card image or PDF</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="146"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="147"/>
         <source>Kartu (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Cards (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="210"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="211"/>
         <source>SAH</source>
         <translation>VALID</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="210"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="211"/>
         <source>TIDAK SAH</source>
         <translation>NOT VALID</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="215"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="216"/>
         <source>PERHATIAN: data di bawah ini TIDAK terverifikasi.</source>
         <translation>CAUTION: the data below is NOT verified.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="225"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="226"/>
         <source>TIDAK TERBACA</source>
         <translation>UNREADABLE</translation>
     </message>
