@@ -96,111 +96,148 @@ class Outcome:
     steps: list[StepTiming] = field(default_factory=list)
 
 
-def carry(ws: Workspace, crew: Crew, entry: EntryData | None = None, artefacts: Artefacts | None = None,
-          until: sop.State = sop.State.SELESAI, outcome: Outcome | None = None) -> Outcome:
-    """Carry a new application to ``until`` (default: archived and closed).
+def advance(
+    ws: Workspace,
+    crew: Crew,
+    case_id: int,
+    entry: EntryData | None = None,
+    artefacts: Artefacts | None = None,
+) -> CaseRef:
+    """Do the work of the case's current state once, as the person whose step it is.
 
-    Stops (re-raising) at the first failure, with the timings so far in ``outcome``.
+    Resumable: it reads where the case stands, so after a crash it carries on from there.
     """
-    entry = entry or sample_entry()
+    entry = entry or sample_entry(case_id)
     art = artefacts or Artefacts()
-    out = outcome or Outcome()
+    case = _reload(ws, case_id)
     intake = IntakeService(ws, crew.loket)
-
-    def timed(number: str, code: str, action: Callable[[], CaseRef | None]) -> bool:
-        started = time.perf_counter()
-        try:
-            result = action()
-        except Exception as err:
-            out.steps.append(StepTiming(number, code, time.perf_counter() - started, False, str(err)))
-            raise
-        if isinstance(result, CaseRef):
-            out.case = result
-        out.steps.append(StepTiming(number, code, time.perf_counter() - started))
-        return out.case is not None and out.case.state is not until
-
-    def step1() -> CaseRef:
-        case = intake.open_case()
-        return intake.receive(case, Receipt(received=tuple(
-            c for c in ("formulir", "surat_permohonan", "ktp_ortu", "kk", "akta_lahir", "akta_nikah",
-                        "paspor_anak", "paspor_ortu", "foto", "bukti_daftar_abg"))))
-
-    def step2() -> CaseRef:
-        assert out.case
+    state = case.state
+    if state is sop.State.TERIMA:
+        return intake.receive(
+            case,
+            Receipt(
+                received=(
+                    "formulir",
+                    "surat_permohonan",
+                    "ktp_ortu",
+                    "kk",
+                    "akta_lahir",
+                    "akta_nikah",
+                    "paspor_anak",
+                    "paspor_ortu",
+                    "foto",
+                    "bukti_daftar_abg",
+                )
+            ),
+        )
+    if state is sop.State.PERIKSA:
         with ws.store.read() as session:
-            codes = [c.doc_code for c in IntakeService.checklist(session, out.case.id) if c.required]
-        return intake.check_documents(out.case, {c: DocumentVerdict("valid") for c in codes})
-
-    def step3() -> CaseRef:
-        assert out.case
-        return intake.save_data(out.case, entry)
-
-    def step4() -> CaseRef:
-        assert out.case
-        return ScreeningStepService(ws, crew.loket).screen(out.case)
-
-    def step4a() -> CaseRef:
-        assert out.case
+            codes = [c.doc_code for c in IntakeService.checklist(session, case.id) if c.required]
+        return intake.check_documents(case, {c: DocumentVerdict("valid") for c in codes})
+    if state is sop.State.ENTRI:
+        return intake.save_data(case, entry)
+    if state is sop.State.CEKAL:
+        return ScreeningStepService(ws, crew.loket).screen(case)
+    if state is sop.State.PINDAI_BERKAS:
+        with ws.store.read() as session:
+            scanned = {f.category for f in IntakeService.files_of(session, case.id, "scan")}
         for category in ("formulir", "surat_permohonan"):
-            intake.add_scan_pages(out.case.id, category, art.scan(category))
-        return intake.forward(out.case.id)
-
-    def step5() -> CaseRef:
-        assert out.case
-        return ApprovalService(ws, crew.supervisor).approve(out.case)
-
-    def step6() -> CaseRef:
-        assert out.case
+            if category not in scanned:
+                intake.add_scan_pages(case.id, category, art.scan(category))
+        return intake.forward(case.id)
+    if state is sop.State.PERSETUJUAN:
+        return ApprovalService(ws, crew.supervisor).approve(case)
+    if state is sop.State.PEMBAYARAN:
         payments = PaymentService(ws, crew.bendahara)
-        payments.pay(out.case, str(payments.amount_due()), "tunai")
-        return _reload(ws, out.case.id)
-
-    def step7() -> CaseRef:
-        assert out.case
+        payments.pay(case, str(payments.amount_due()), "tunai")
+        return _reload(ws, case.id)
+    if state is sop.State.BIOMETRIK:
         bio = BiometricsService(ws, crew.loket)
-        original, card = art.photo()
-        bio.save_photo(out.case.id, original, card, {"all": True})
-        for finger in bio.status(out.case.id).fingers_required:
-            image, quality = art.fingerprint(finger)
-            bio.save_fingerprint(out.case.id, finger, image, quality)
-        return bio.complete(out.case.id)
-
-    def step8() -> CaseRef:
-        assert out.case
-        return IssuanceService(ws, crew.loket).assign_register(out.case.id)
-
-    def step9() -> CaseRef:
-        assert out.case
+        status = bio.status(case.id)
+        if not status.photo:
+            original, card = art.photo()
+            bio.save_photo(case.id, original, card, {"all": True})
+        for finger in status.fingers_required:
+            if finger not in status.fingers_done:
+                image, quality = art.fingerprint(finger)
+                bio.save_fingerprint(case.id, finger, image, quality)
+        return bio.complete(case.id)
+    if state is sop.State.REGISTER:
+        return IssuanceService(ws, crew.loket).assign_register(case.id)
+    if state is sop.State.CETAK:
         issuance = IssuanceService(ws, crew.loket)
-        print_id = issuance.begin_print(out.case.id, "simulated")
-        printed, job = art.print_card(out.case) if art.print_card else (True, "sim-1")
+        print_id = issuance.begin_print(case.id, "simulated")
+        printed, job = art.print_card(case) if art.print_card else (True, "sim-1")
         issuance.job_submitted(print_id, job)
-        case = issuance.finish_print(print_id, printed, "" if printed else "printer")
+        return issuance.finish_print(print_id, printed, "" if printed else "printer")
+    if state is sop.State.PENGESAHAN:
         return IssuanceService(ws, crew.kakanim).sign(case.id)
-
-    def step10() -> CaseRef:
-        assert out.case
+    if state is sop.State.PENYERAHAN:
         with ws.store.read() as session:
             from faskim_desktop.store.tables import Case
 
-            found = session.get(Case, out.case.id)
+            found = session.get(Case, case.id)
             assert found is not None
             number, receipt = found.number, found.receipt_no
-        return HandoverService(ws, crew.loket).hand_over(out.case.id, number, receipt, "pemohon")
-
-    def step11() -> CaseRef:
-        assert out.case
+        return HandoverService(ws, crew.loket).hand_over(case.id, number, receipt, "pemohon")
+    if state is sop.State.ARSIP:
         archive = ArchiveService(ws, crew.infokim)
-        archive.add_card_scan(out.case.id, art.card_scan())
-        return archive.archive(out.case.id)
+        with ws.store.read() as session:
+            scanned = IntakeService.files_of(session, case.id, "card_scan")
+        if not scanned:
+            archive.add_card_scan(case.id, art.card_scan())
+        return archive.archive(case.id)
+    raise ValueError(f"no scripted work for state {state.value}")
 
-    plan = [("1", "terima", step1), ("2", "periksa", step2), ("3", "entri", step3), ("4", "cekal", step4),
-            ("4a", "pindai_berkas", step4a), ("5", "persetujuan", step5), ("6", "pembayaran", step6),
-            ("7", "biometrik", step7), ("8", "register", step8), ("9", "pengesahan", step9),
-            ("10", "penyerahan", step10), ("11", "arsip", step11)]
-    for number, code, action in plan:
-        if not timed(number, code, action):
-            break
+
+def carry(
+    ws: Workspace,
+    crew: Crew,
+    entry: EntryData | None = None,
+    artefacts: Artefacts | None = None,
+    until: sop.State = sop.State.SELESAI,
+    outcome: Outcome | None = None,
+    after_step: Callable[[CaseRef], None] | None = None,
+) -> Outcome:
+    """Carry a new application to ``until`` (default: archived and closed).
+
+    Stops (re-raising) at the first failure, with the timings so far in ``outcome``. A case held
+    by the cekal screening stops there (it needs Wasdakim's decision).
+    """
+    out = outcome or Outcome()
+    entry = entry or sample_entry()
+    started = time.perf_counter()
+    try:
+        case = IntakeService(ws, crew.loket).open_case()
+    except Exception as err:
+        out.steps.append(StepTiming("1", "terima", time.perf_counter() - started, False, str(err)))
+        raise
+    out.case = case
+    open_seconds = time.perf_counter() - started
+    while (
+        case.state is not until
+        and case.state not in sop.TERMINAL_STATES
+        and case.state is not sop.State.DITAHAN
+    ):
+        step = sop.step_of(case.state)
+        assert step is not None
+        started = time.perf_counter()
+        try:
+            case = advance(ws, crew, case.id, entry, artefacts)
+        except Exception as err:
+            out.steps.append(
+                StepTiming(step.number, step.code, time.perf_counter() - started, False, str(err))
+            )
+            raise
+        seconds = time.perf_counter() - started + open_seconds
+        open_seconds = 0.0
+        if out.steps and out.steps[-1].step == step.number:  # two states of one step (4, 9)
+            out.steps[-1].seconds += seconds
+        else:
+            out.steps.append(StepTiming(step.number, step.code, seconds))
+        out.case = case
+        if after_step is not None:
+            after_step(case)
     return out
 
 
