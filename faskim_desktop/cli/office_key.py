@@ -23,7 +23,8 @@ from faskim_desktop.core.services.office_keys import OfficeKeys
 MESSAGES: dict[str, dict[str, str]] = {
     "cli.office_key.ready": {
         "id": "Kunci segel kantor siap. ID kunci: {key_id}\nSertifikat (bagikan ke kantor lain): {cert}",
-        "en": "The office seal key is ready. Key id: {key_id}\nCertificate (share with other offices): {cert}",
+        "en": "The office seal key is ready. Key id: {key_id}\n"
+        "Certificate (share with other offices): {cert}",
     },
     "cli.office_key.none": {
         "id": "Belum ada kunci segel kantor di {path}. Buat dengan: faskim office-key create",
@@ -46,8 +47,16 @@ def _report(keys: OfficeKeys, as_json: bool) -> int:
     except SealKeyError as err:
         key_id, usable, problem = "", False, err.message()
     if as_json:
-        print_json({"exists": True, "usable": usable, "key_id": key_id, "certificate": str(cert),
-                    "folder": str(keys.folder), "problem": problem})
+        print_json(
+            {
+                "exists": True,
+                "usable": usable,
+                "key_id": key_id,
+                "certificate": str(cert),
+                "folder": str(keys.folder),
+                "problem": problem,
+            }
+        )
     elif usable:
         print(messages.text("cli.office_key.ready", {"key_id": key_id, "cert": str(cert)}))
     else:
@@ -79,7 +88,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser("office-key", help="the office seal key the application signs cards with")
     commands = parser.add_subparsers(dest="office_key_command", metavar="ACTION")
     commands.required = True
-    create = commands.add_parser("create", help="create the office seal key (at set-up; an existing key is kept)")
+    create = commands.add_parser(
+        "create", help="create the office seal key (at set-up; an existing key is kept)"
+    )
     create.add_argument("--json", action="store_true")
     create.set_defaults(handler=_create)
     show = commands.add_parser("show", help="show the office seal key's id and certificate")

@@ -48,8 +48,12 @@ SELFTEST_OFFICE_NAME = "Uji mandiri Faskim Desktop (bukan kartu sah)"
 FEE = 400_000
 JOB_TIMEOUT_S = 180.0
 ROLES = {
-    "loket": "uji-loket", "supervisor": "uji-supervisor", "bendahara": "uji-bendahara",
-    "wasdakim": "uji-wasdakim", "kakanim": "uji-kakanim", "infokim": "uji-infokim",
+    "loket": "uji-loket",
+    "supervisor": "uji-supervisor",
+    "bendahara": "uji-bendahara",
+    "wasdakim": "uji-wasdakim",
+    "kakanim": "uji-kakanim",
+    "infokim": "uji-infokim",
 }
 STEP_NUMBERS = tuple(str(n) for n in range(1, 12))
 
@@ -70,7 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Pencetakan kartu gagal di printer ({reason}).",
         "en": "Card printing failed at the printer ({reason}).",
     },
-    "selftest.header": {"id": "Uji mandiri Faskim Desktop ({devices})", "en": "Faskim Desktop self-test ({devices})"},
+    "selftest.header": {
+        "id": "Uji mandiri Faskim Desktop ({devices})",
+        "en": "Faskim Desktop self-test ({devices})",
+    },
     "selftest.devices_simulated": {"id": "perangkat simulasi", "en": "simulated devices"},
     "selftest.devices_configured": {"id": "perangkat terpasang", "en": "configured devices"},
     "selftest.files": {"id": "Berkas yang dihasilkan:", "en": "Files produced:"},
@@ -86,6 +93,7 @@ messages.register(MESSAGES)
 
 
 # --- devices ------------------------------------------------------------------------------------
+
 
 class DeviceSource:
     """Opened drivers, one per kind, from the workstation's device settings or the simulators."""
@@ -166,7 +174,9 @@ def _artefacts(devices: DeviceSource, ws: Any, crew: Any, outputs: dict[str, Pat
         outputs["card"] = out_dir / "kartu.pdf"
         outputs["card"].write_bytes(pdf)
         printer = devices.driver(DeviceKind.PRINTER)
-        job = printer.submit(pdf, f"Kartu Faskim {case.number}", duplex=printer.supports_duplex(), page_size="CR80")
+        job = printer.submit(
+            pdf, f"Kartu Faskim {case.number}", duplex=printer.supports_duplex(), page_size="CR80"
+        )
         deadline = time.monotonic() + JOB_TIMEOUT_S
         while job.state in (JobState.PENDING, JobState.PROCESSING) and time.monotonic() < deadline:
             time.sleep(0.02 if devices.simulated else 0.5)
@@ -179,6 +189,7 @@ def _artefacts(devices: DeviceSource, ws: Any, crew: Any, outputs: dict[str, Pat
 
 
 # --- the throw-away store -----------------------------------------------------------------------
+
 
 def _open_store(folder: Path) -> Any:
     """A fresh SQLite store in ``folder``, whatever FASKIM_DB_URL says (never the office's data)."""
@@ -207,11 +218,20 @@ def _crew(ws: Any) -> Any:
         office.set_fee(session, "selftest", FEE, date(2000, 1, 1))
         office.put(session, "selftest", "office_code", SELFTEST_OFFICE_CODE)
         office.put(session, "selftest", "office_name", SELFTEST_OFFICE_NAME)
-    return Crew(people["loket"], people["supervisor"], password, people["bendahara"], people["wasdakim"],
-                people["kakanim"], people["infokim"])
+    return Crew(
+        people["loket"],
+        people["supervisor"],
+        password,
+        people["bendahara"],
+        people["wasdakim"],
+        people["kakanim"],
+        people["infokim"],
+    )
 
 
-def _documents(ws: Any, case_id: int, out_dir: Path, outputs: dict[str, Path], reached: set[str]) -> dict[str, str]:
+def _documents(
+    ws: Any, case_id: int, out_dir: Path, outputs: dict[str, Path], reached: set[str]
+) -> dict[str, str]:
     """Render the tanda terima and kuitansi from the store; export the archive. Errors per step."""
     from faskim_desktop.documents.compose.receipt import compose_receipt
     from faskim_desktop.documents.kuitansi import render_kuitansi
@@ -264,6 +284,7 @@ def _words(err: BaseException) -> str:
 
 # --- the run ------------------------------------------------------------------------------------
 
+
 @dataclass
 class Report:
     ok: bool = False
@@ -312,12 +333,19 @@ def run_selftest(folder: Path, out_dir: Path, simulated: bool) -> Report:
             error = doc_errors.get(number, "")
         if number == "4" and ok and len(runs) < 2:  # screening passed but the file scan never ran
             ok, error = False, messages.text("selftest.not_run")
-        report.steps.append({
-            "step": int(number), "name": messages.text(f"step.{step.code}"), "ok": ok,
-            "seconds": round(sum(t.seconds for t in runs), 3), "error": error or None,
-        })
-    report.files = {key: str(outputs[key]) if key in outputs else None
-                    for key in ("tanda_terima", "kuitansi", "card", "archive")}
+        report.steps.append(
+            {
+                "step": int(number),
+                "name": messages.text(f"step.{step.code}"),
+                "ok": ok,
+                "seconds": round(sum(t.seconds for t in runs), 3),
+                "error": error or None,
+            }
+        )
+    report.files = {
+        key: str(outputs[key]) if key in outputs else None
+        for key in ("tanda_terima", "kuitansi", "card", "archive")
+    }
     report.ok = all(s["ok"] for s in report.steps) and all(report.files.values())
     return report
 
@@ -372,7 +400,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "selftest", help="carry one synthetic application through all 11 steps in a throw-away store"
     )
-    parser.add_argument("--simulated", action="store_true", help="use the simulated devices, not the configured ones")
+    parser.add_argument(
+        "--simulated", action="store_true", help="use the simulated devices, not the configured ones"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--keep", metavar="DIR", help="build the throw-away store in DIR and leave it there")
     parser.set_defaults(handler=_handler)

@@ -15,8 +15,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _faskim(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "faskim_desktop.cli", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "faskim_desktop.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -28,7 +35,9 @@ def _env(**extra: str) -> dict[str, str]:
 def test_selftest_carries_one_case_through_every_step_in_a_kept_throw_away_store(tmp_path: Path) -> None:
     office = tmp_path / "office"  # the office's own data folder must stay untouched
     keep = tmp_path / "selftest"
-    done = _faskim("selftest", "--simulated", "--json", "--keep", str(keep), env=_env(FASKIM_DATA_DIR=str(office)))
+    done = _faskim(
+        "selftest", "--simulated", "--json", "--keep", str(keep), env=_env(FASKIM_DATA_DIR=str(office))
+    )
     assert done.returncode == 0, done.stderr + done.stdout
     report = json.loads(done.stdout)
     assert set(report) == {"ok", "steps", "files"} and report["ok"] is True
@@ -64,9 +73,22 @@ def test_a_failing_device_fails_its_step_and_the_exit_code(tmp_path: Path) -> No
     data = tmp_path / "office"
     data.mkdir()
     seat = "uji-seat"
-    (data / "devices.json").write_text(json.dumps({"version": 1, "workstations": {seat: {
-        "camera": {"driver": "simulated", "device": "sim-camera-0", "settings": {"fault": "disconnected"}},
-    }}}))
+    (data / "devices.json").write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "workstations": {
+                    seat: {
+                        "camera": {
+                            "driver": "simulated",
+                            "device": "sim-camera-0",
+                            "settings": {"fault": "disconnected"},
+                        },
+                    }
+                },
+            }
+        )
+    )
     done = _faskim("selftest", "--json", env=_env(FASKIM_DATA_DIR=str(data), FASKIM_SEAT=seat))
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("{"), done.stderr[-3000:]

@@ -14,8 +14,15 @@ from tests.conftest import PASSWORD, principals
 def test_every_blank_of_the_day_is_accounted_for_and_the_last_card_kept(any_workspace) -> None:
     ws = any_workspace
     people = principals(ws)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = Crew(
+        people["loket1"],
+        people["spv1"],
+        PASSWORD,
+        people["bendahara1"],
+        people["wasdakim1"],
+        people["kakanim1"],
+        people["infokim1"],
+    )
     case = carry(ws, crew, until=sop.State.CETAK).case
     issuance, output = IssuanceService(ws, people["loket1"]), CardOutputService(ws, people["loket1"])
     assert output.latest(case.id) is None

@@ -42,7 +42,9 @@ def test_the_key_is_created_on_first_use_protected_and_reopened(workspace) -> No
     assert len(secret.read_bytes()) == 32
     from faskim_desktop.core.filestore import load_or_create_key
 
-    assert load_or_create_key(workspace.keys_dir) != secret.read_bytes()  # its own secret, not the file store's
+    assert (
+        load_or_create_key(workspace.keys_dir) != secret.read_bytes()
+    )  # its own secret, not the file store's
 
     again = OfficeKeys(workspace).signer()  # a second opening finds the same key, creates nothing
     assert again.key_id == signer.key_id
@@ -76,8 +78,14 @@ def test_the_set_up_command_creates_the_key_the_app_then_uses(tmp_path, monkeypa
     env.update(FASKIM_DATA_DIR=str(tmp_path / "data"), FASKIM_NO_KEYRING="1")
 
     def faskim(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "faskim_desktop.cli", *args], env=env, capture_output=True,
-                              text=True, timeout=120, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "faskim_desktop.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
 
     assert faskim("office-key", "show").returncode == 1  # none yet, said in words
     created = faskim("office-key", "create", "--json")

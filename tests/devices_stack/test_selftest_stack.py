@@ -21,18 +21,45 @@ def test_selftest_passes_with_the_configured_real_devices(stack_env: dict[str, s
     data = tmp_path / "office"
     data.mkdir()
     seat = "uji-stack"
-    (data / "devices.json").write_text(json.dumps({"version": 1, "workstations": {seat: {
-        "camera": {"driver": "opencv", "device": stack_env["FASKIM_TEST_CAMERA"], "settings": {}},
-        "scanner": {"driver": "sane", "device": stack_env["FASKIM_TEST_SCANNER"],
-                    "settings": {"resolution": 75, "mode": "color", "source": "flatbed"}},
-        "printer": {"driver": "qt", "device": stack_env["FASKIM_TEST_PRINTER"], "settings": {"duplex": True}},
-    }}}))
+    (data / "devices.json").write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "workstations": {
+                    seat: {
+                        "camera": {
+                            "driver": "opencv",
+                            "device": stack_env["FASKIM_TEST_CAMERA"],
+                            "settings": {},
+                        },
+                        "scanner": {
+                            "driver": "sane",
+                            "device": stack_env["FASKIM_TEST_SCANNER"],
+                            "settings": {"resolution": 75, "mode": "color", "source": "flatbed"},
+                        },
+                        "printer": {
+                            "driver": "qt",
+                            "device": stack_env["FASKIM_TEST_PRINTER"],
+                            "settings": {"duplex": True},
+                        },
+                    }
+                },
+            }
+        )
+    )
     spool = Path(stack_env["FASKIM_TEST_PRINTER_SPOOL"])
     before = set(spool.iterdir())
     env = {k: v for k, v in os.environ.items() if k != "FASKIM_DB_URL"}
     env.update(stack_env, FASKIM_DATA_DIR=str(data), FASKIM_SEAT=seat, FASKIM_NO_KEYRING="1")
-    done = subprocess.run([sys.executable, "-m", "faskim_desktop.cli", "selftest", "--json"], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "faskim_desktop.cli", "selftest", "--json"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     report = json.loads(done.stdout)
     assert report["ok"] and [s["step"] for s in report["steps"]] == list(range(1, 12))

@@ -15,8 +15,15 @@ from tests.conftest import PASSWORD, principals
 
 def _crew(ws) -> Crew:  # type: ignore[no-untyped-def]
     people = principals(ws)
-    return Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    return Crew(
+        people["loket1"],
+        people["spv1"],
+        PASSWORD,
+        people["bendahara1"],
+        people["wasdakim1"],
+        people["kakanim1"],
+        people["infokim1"],
+    )
 
 
 def test_card_data_comes_from_the_case_the_applicant_and_the_photo(workspace) -> None:

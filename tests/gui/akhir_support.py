@@ -23,8 +23,15 @@ PAGE_SIZE = (1010, 600)  # the wizard's page area in a 1366×768 window
 
 def crew(ws: Workspace) -> Crew:
     people = principals(ws)
-    return Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    return Crew(
+        people["loket1"],
+        people["spv1"],
+        PASSWORD,
+        people["bendahara1"],
+        people["wasdakim1"],
+        people["kakanim1"],
+        people["infokim1"],
+    )
 
 
 def case_at(ws: Workspace, state: sop.State) -> CaseRef:
@@ -51,8 +58,11 @@ def stored_case(ws: Workspace, case_id: int) -> Case:
 
 def prints(ws: Workspace, case_id: int) -> list[CardPrint]:
     with ws.store.read() as session:
-        return list(session.execute(
-            select(CardPrint).where(CardPrint.case_id == case_id).order_by(CardPrint.id)).scalars())
+        return list(
+            session.execute(
+                select(CardPrint).where(CardPrint.case_id == case_id).order_by(CardPrint.id)
+            ).scalars()
+        )
 
 
 def show_page(qtbot, page):  # type: ignore[no-untyped-def]
@@ -83,7 +93,9 @@ def akhir_seats(seat_factory, qtbot):  # type: ignore[no-untyped-def]
 
     yield make
     for ctx in made:
-        qtbot.waitUntil(lambda ctx=ctx: ctx.tasks._pending == 0, timeout=30_000)  # every store result delivered
+        qtbot.waitUntil(
+            lambda ctx=ctx: ctx.tasks._pending == 0, timeout=30_000
+        )  # every store result delivered
         workers = list(ctx.devices._workers.values())
         qtbot.waitUntil(lambda workers=workers: not any(w.busy for w in workers), timeout=30_000)
         ctx.devices.close()

@@ -54,7 +54,9 @@ class Seat:
         self.ctx = akhir_seats(username, printer is not None)
         if printer is not None:  # the simulated printer keeps its jobs where the test looks
             done: list[bool] = []
-            self.ctx.devices.run(DeviceKind.PRINTER, lambda d: setattr(d, "_output_dir", printer), done.append)
+            self.ctx.devices.run(
+                DeviceKind.PRINTER, lambda d: setattr(d, "_output_dir", printer), done.append
+            )
             qtbot.waitUntil(lambda: bool(done), timeout=5000)
         self.window = MainWindow(self.ctx)
         qtbot.addWidget(self.window)
@@ -123,7 +125,9 @@ def test_one_application_through_the_real_driver_stand_ins(
             pytest.skip(f"{key} missing from the stand-ins' env file (scripts/devices start)")
     monkeypatch.setenv("SANE_CONFIG_DIR", env["SANE_CONFIG_DIR"])
     settings = DeviceSettings(workspace.folder)
-    settings.set_choice(DeviceKind.SCANNER, DeviceChoice("sane", env["FASKIM_TEST_SCANNER"], {"resolution": 75}))
+    settings.set_choice(
+        DeviceKind.SCANNER, DeviceChoice("sane", env["FASKIM_TEST_SCANNER"], {"resolution": 75})
+    )
     settings.set_choice(DeviceKind.PRINTER, DeviceChoice("qt", env["FASKIM_TEST_PRINTER"], {"duplex": True}))
     settings.save()
     run_one_application(qtbot, workspace, akhir_seats, tmp_path, artifacts, stack_env=env)
@@ -156,8 +160,18 @@ def run_one_application(qtbot, workspace, akhir_seats, tmp_path, artifacts, stac
     # steps 3 and 4: the data typed, saved, screened automatically
     entri = loket.page(EntriPage)
     sample = sample_entry(11, name="Emma Putri Wijaya", passport="PB1122334")
-    for field in ("tujuan", "niora", "birth_place", "nationality", "sponsor_name", "sponsor_address",
-                  "sponsor_contact", "landing_port", "landing_vessel", "stay_permit_no"):
+    for field in (
+        "tujuan",
+        "niora",
+        "birth_place",
+        "nationality",
+        "sponsor_name",
+        "sponsor_address",
+        "sponsor_contact",
+        "landing_port",
+        "landing_vessel",
+        "stay_permit_no",
+    ):
         entri.set_value(field, "")
         entri.widgets[field].setFocus()
         type_text(qtbot, entri.widgets[field], getattr(sample, field))
@@ -167,7 +181,9 @@ def run_one_application(qtbot, workspace, akhir_seats, tmp_path, artifacts, stac
     qtbot.keyClicks(entri.widgets["sponsor_nik"], sample.sponsor_nik)
     entri.set_value("sex", "F")
     for field in ("tanggal_lahir", "passport_expiry", "landing_date", "stay_permit_expiry"):
-        qtbot.keyClicks(entri.widgets[field], dt.date.fromisoformat(getattr(sample, field)).strftime("%d-%m-%Y"))
+        qtbot.keyClicks(
+            entri.widgets[field], dt.date.fromisoformat(getattr(sample, field)).strftime("%d-%m-%Y")
+        )
     qtbot.waitUntil(lambda: not any(label.text() for label in entri.errors.values()), timeout=5000)
     qtbot.mouseClick(entri.save_button, LEFT)
     _wait_state(qtbot, loket, workspace, case_id, sop.State.PINDAI_BERKAS)
@@ -203,7 +219,9 @@ def run_one_application(qtbot, workspace, akhir_seats, tmp_path, artifacts, stac
     # step 7: photo from the (simulated) webcam filming a portrait, four fingerprints
     done: list[bool] = []
     frame = portrait_frame()
-    loket.ctx.devices.run(DeviceKind.CAMERA, lambda d: setattr(d, "frame_array", lambda n: frame), done.append)
+    loket.ctx.devices.run(
+        DeviceKind.CAMERA, lambda d: setattr(d, "frame_array", lambda n: frame), done.append
+    )
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     bio = loket.page(BiometrikPage, case_id)
     bio.camera_button.click()
@@ -212,14 +230,20 @@ def run_one_application(qtbot, workspace, akhir_seats, tmp_path, artifacts, stac
     for captured in range(1, 5):
         qtbot.waitUntil(bio.next_finger_button.isEnabled, timeout=SLOW)
         bio.next_finger_button.click()
-        qtbot.waitUntil(lambda n=captured: len(_bio_status(workspace, case_id).fingers_done) == n, timeout=SLOW)
+        qtbot.waitUntil(
+            lambda n=captured: len(_bio_status(workspace, case_id).fingers_done) == n, timeout=SLOW
+        )
         wait_idle(qtbot, loket.ctx)
     qtbot.waitUntil(bio.complete_button.isEnabled, timeout=SLOW)
     bio.complete_button.click()
-    qtbot.waitUntil(lambda: _state(workspace, case_id) is not sop.State.BIOMETRIK or "c5221f" in bio.message.styleSheet(),
-                    timeout=SLOW)
+    qtbot.waitUntil(
+        lambda: _state(workspace, case_id) is not sop.State.BIOMETRIK or "c5221f" in bio.message.styleSheet(),
+        timeout=SLOW,
+    )
     assert _state(workspace, case_id) is not sop.State.BIOMETRIK, bio.message.text()
-    qtbot.waitUntil(lambda: _state(workspace, case_id) is sop.State.CETAK, timeout=SLOW)  # step 8 runs as the page opens
+    qtbot.waitUntil(
+        lambda: _state(workspace, case_id) is sop.State.CETAK, timeout=SLOW
+    )  # step 8 runs as the page opens
 
     # step 8: the register number shown
     register = loket.page(RegisterPage)
@@ -252,8 +276,18 @@ def run_one_application(qtbot, workspace, akhir_seats, tmp_path, artifacts, stac
         card_pdf = tmp_path / "kartu.pdf"
         card_pdf.write_bytes(CardOutputService(workspace, loket.ctx.principal).latest(case_id) or b"")
     (artifacts / "screenshots").mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", "250", "-png", str(card_pdf), str(artifacts / "screenshots" / f"akhir_kartu_{variant}")],
-                   check=True, timeout=60)  # akhir_kartu_<variant>-1.png (front), -2.png (back)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "250",
+            "-png",
+            str(card_pdf),
+            str(artifacts / "screenshots" / f"akhir_kartu_{variant}"),
+        ],
+        check=True,
+        timeout=60,
+    )  # akhir_kartu_<variant>-1.png (front), -2.png (back)
     seal = verify_file(card_pdf, OfficeKeys(workspace).trusted())
     assert seal.valid and seal.fields is not None and seal.fields.register_number == number
     assert seal.fields.name == "Emma Putri Wijaya" and seal.fields.passport_number == "PB1122334"
@@ -278,7 +312,8 @@ def run_one_application(qtbot, workspace, akhir_seats, tmp_path, artifacts, stac
     _wait_state(qtbot, loket, workspace, case_id, sop.State.ARSIP)
 
     # step 11: Infokim scans the card copy and archives; the case is closed
-    # one scanner on this test machine: the counter's seat lets go of it (two PCs in an office would not share it)
+    # one scanner on this test machine: the counter's seat lets go of it
+    # (two PCs in an office would not share one)
     loket.ctx.devices.reset(DeviceKind.SCANNER)
     qtbot.waitUntil(lambda: not loket.ctx.devices.worker(DeviceKind.SCANNER).busy, timeout=SLOW)
     infokim = Seat(qtbot, akhir_seats, "infokim1", printer, variant)

@@ -45,7 +45,9 @@ def test_archive_closes_the_case_and_a_closed_case_cannot_be_edited(
     names = [page.manifest.item(row, 0).text() for row in range(page.manifest.rowCount())]
     assert "case.json" in names and "audit.json" in names
     assert any(n.startswith("files/card_scan/") for n in names)
-    assert any(n.startswith("files/document/kartu") for n in names) or True  # the card PDF when printed in-app
+    assert (
+        any(n.startswith("files/document/kartu") for n in names) or True
+    )  # the card PDF when printed in-app
     assert "utuh" in page.message.text()
     screenshot(page, artifacts, "arsip")
 
@@ -64,6 +66,8 @@ def test_archive_closes_the_case_and_a_closed_case_cannot_be_edited(
     with pytest.raises(FaskimError):
         IntakeService(workspace, people["loket1"]).add_scan_pages(case.id, "formulir", [b"\x89PNG"])
     with pytest.raises(FaskimError):
-        HandoverService(workspace, people["loket1"]).hand_over(case.id, stored.number, stored.receipt_no, "pemohon")
+        HandoverService(workspace, people["loket1"]).hand_over(
+            case.id, stored.number, stored.receipt_no, "pemohon"
+        )
     with pytest.raises(FaskimError):
         ArchiveService(workspace, people["infokim1"]).add_card_scan(case.id, [b"\x89PNG"])

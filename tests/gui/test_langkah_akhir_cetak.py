@@ -77,8 +77,11 @@ def test_the_card_prints_to_the_simulated_printer_as_cr80_duplex(
     assert meta["page_size"] == "CR80" and meta["duplex"] is True
     assert jobs[0].with_suffix(".pdf").read_bytes().startswith(b"%PDF")
     with workspace.store.read() as session:
-        kept = session.execute(select(StoredFile).where(
-            StoredFile.case_id == case.id, StoredFile.kind == "document", StoredFile.category == "kartu")).scalars()
+        kept = session.execute(
+            select(StoredFile).where(
+                StoredFile.case_id == case.id, StoredFile.kind == "document", StoredFile.category == "kartu"
+            )
+        ).scalars()
         assert len(list(kept)) == 1
     assert "1 tercetak" in page.count_label.text()
 
@@ -137,7 +140,9 @@ def test_out_of_cards_at_submit_then_a_jammed_job_are_counted_honestly(
     SimulatedCardPrinter.submit = jam_after_submit  # type: ignore[method-assign]
     try:
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: "gagal" in page.count_label.text() and page.print_button.isEnabled(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: "gagal" in page.count_label.text() and page.print_button.isEnabled(), timeout=10_000
+        )
     finally:
         SimulatedCardPrinter.submit = original  # type: ignore[method-assign]
     wait_idle(qtbot, ctx)
@@ -152,7 +157,9 @@ def test_out_of_cards_at_submit_then_a_jammed_job_are_counted_honestly(
     assert page.day_label.text() == "1 tercetak · 1 gagal · 0 rusak"  # the day's blanks, all accounted for
 
 
-def test_a_job_sent_before_the_app_closed_is_followed_not_sent_again(qtbot, workspace, akhir_seats, tmp_path) -> None:
+def test_a_job_sent_before_the_app_closed_is_followed_not_sent_again(
+    qtbot, workspace, akhir_seats, tmp_path
+) -> None:
     from faskim_desktop.core.services.card_output import CardOutputService
     from faskim_desktop.core.services.issuance import IssuanceService
     from faskim_desktop.documents.compose.card import render_case_card
@@ -168,7 +175,9 @@ def test_a_job_sent_before_the_app_closed_is_followed_not_sent_again(qtbot, work
     print_id = issuance.begin_print(case.id, "simulated")
     pdf = render_case_card(workspace, case.id)
     CardOutputService(workspace, loket).keep(case.id, pdf, print_id)
-    issuance.job_submitted(print_id, printer.submit(pdf, "Kartu Faskim", duplex=True, page_size="CR80").job_id)
+    issuance.job_submitted(
+        print_id, printer.submit(pdf, "Kartu Faskim", duplex=True, page_size="CR80").job_id
+    )
 
     page = show_page(qtbot, CetakPage(ctx))
     page.poll_interval_ms = 10

@@ -60,8 +60,13 @@ def test_the_kakanim_signs_after_the_stamp_and_the_password(qtbot, workspace, ak
     wait_idle(qtbot, ctx)
     stored = stored_case(workspace, case.id)
     with workspace.store.read() as session:
-        signature = session.execute(select(Signature).where(
-            Signature.case_id == case.id, Signature.kind == "pengesahan")).scalars().one()
+        signature = (
+            session.execute(
+                select(Signature).where(Signature.case_id == case.id, Signature.kind == "pengesahan")
+            )
+            .scalars()
+            .one()
+        )
     assert signature.signer == "kakanim1" and signature.data_hash == stored.data_hash and stored.data_hash
 
 
@@ -80,8 +85,9 @@ def test_a_reprint_needs_a_reason_and_the_supervisor(qtbot, workspace, akhir_sea
     dialog.supervisor.setText("spv1")
     dialog.password.setText("salah-sandi")
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.message.kind == "error" and "salah" in dialog.message.text().lower(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: dialog.message.kind == "error" and "salah" in dialog.message.text().lower(), timeout=5000
+    )
     assert stored_case(workspace, case.id).state == sop.State.PENGESAHAN.value
     dialog.password.setText(PASSWORD)
     with qtbot.waitSignal(page.case_changed, timeout=5000) as moved:
@@ -89,4 +95,6 @@ def test_a_reprint_needs_a_reason_and_the_supervisor(qtbot, workspace, akhir_sea
     assert moved.args[0].state is sop.State.CETAK
     wait_idle(qtbot, ctx)
     rows = prints(workspace, case.id)
-    assert [(r.state, r.authorised_by) for r in rows] == [("spoiled", "spv1")]  # the spoiled card stays counted
+    assert [(r.state, r.authorised_by) for r in rows] == [
+        ("spoiled", "spv1")
+    ]  # the spoiled card stays counted

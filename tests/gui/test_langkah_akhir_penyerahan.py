@@ -24,7 +24,9 @@ def _scanner_types(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
-def test_handover_refuses_a_wrong_receipt_number_then_hands_over(qtbot, workspace, akhir_seats, artifacts) -> None:
+def test_handover_refuses_a_wrong_receipt_number_then_hands_over(
+    qtbot, workspace, akhir_seats, artifacts
+) -> None:
     case = case_at(workspace, sop.State.PENYERAHAN)
     stored = stored_case(workspace, case.id)
     ctx = akhir_seats("loket1")

@@ -55,7 +55,9 @@ def test_a_card_printed_by_the_app_verifies_and_a_foreign_one_does_not(
 
     create_office_key(tmp_path / "other", "frasa-sandi-lain", office_code="LAIN")
     foreign = tmp_path / "asing.pdf"
-    foreign.write_bytes(render_card(samples.card(), signer=load_signer(tmp_path / "other", "frasa-sandi-lain")))
+    foreign.write_bytes(
+        render_card(samples.card(), signer=load_signer(tmp_path / "other", "frasa-sandi-lain"))
+    )
     page.verify_file(foreign)
     _wait_result(qtbot, ctx, page)
     assert page.result is not None and not page.result.valid and page.verdict.text() == "TIDAK SAH"

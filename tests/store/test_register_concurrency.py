@@ -24,8 +24,13 @@ def _cases_waiting_for_a_number(ws: Workspace, count: int) -> list[int]:
     with ws.store.write() as session:
         for n in range(count):
             now = clock.now()
-            case = Case(number=f"UJI-REG-{n:04d}", state=sop.State.REGISTER.value, created_at=now,
-                        created_by="setup", updated_at=now)
+            case = Case(
+                number=f"UJI-REG-{n:04d}",
+                state=sop.State.REGISTER.value,
+                created_at=now,
+                created_by="setup",
+                updated_at=now,
+            )
             session.add(case)
             session.flush()
             case_machine.enter(session, case, sop.State.REGISTER)
@@ -62,8 +67,10 @@ def test_two_processes_draw_register_numbers_without_duplicate_or_gap(any_worksp
     start = context.Event()
     results = context.Queue()
     # interleaved halves, so both seats work on neighbouring cases at the same moment
-    seats = [context.Process(target=_seat, args=(str(ws.folder), db_url, ids[i::2], start, results))
-             for i in range(2)]
+    seats = [
+        context.Process(target=_seat, args=(str(ws.folder), db_url, ids[i::2], start, results))
+        for i in range(2)
+    ]
     for seat in seats:
         seat.start()
     start.set()

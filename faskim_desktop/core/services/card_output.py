@@ -27,19 +27,35 @@ class CardOutputService(StepService):
             if found.state != sop.State.CETAK.value:
                 raise IllegalTransition("case.wrong_step", number=found.number, state=found.state)
             self.actor.require(Role.LOKET)
-            row = self.store_file(session, found, KIND, pdf, "application/pdf", CATEGORY, page=print_id,
-                                  meta={"print_id": print_id})
+            row = self.store_file(
+                session,
+                found,
+                KIND,
+                pdf,
+                "application/pdf",
+                CATEGORY,
+                page=print_id,
+                meta={"print_id": print_id},
+            )
             return row.id or 0
 
     def latest(self, case_id: int) -> bytes | None:
         """The last card PDF kept for the case (None when none was printed yet)."""
         with self.ws.store.read() as session:
-            row = session.execute(
-                select(StoredFile).where(
-                    StoredFile.case_id == case_id, StoredFile.kind == KIND, StoredFile.category == CATEGORY,
-                    StoredFile.deleted_at.is_(None),
-                ).order_by(StoredFile.id.desc())
-            ).scalars().first()
+            row = (
+                session.execute(
+                    select(StoredFile)
+                    .where(
+                        StoredFile.case_id == case_id,
+                        StoredFile.kind == KIND,
+                        StoredFile.category == CATEGORY,
+                        StoredFile.deleted_at.is_(None),
+                    )
+                    .order_by(StoredFile.id.desc())
+                )
+                .scalars()
+                .first()
+            )
             if row is None:
                 return None
             path, digest = row.path, row.sha256
@@ -52,8 +68,11 @@ def blanks_used_on(ws, day: date) -> PrintCount:  # type: ignore[no-untyped-def]
     start = datetime.combine(day, time.min).astimezone()  # local midnight, as an aware moment
     end = start + timedelta(days=1)
     with ws.store.read() as session:
-        counts = dict(session.execute(
-            select(CardPrint.state, func.count()).where(CardPrint.created_at >= start, CardPrint.created_at < end)
-            .group_by(CardPrint.state)
-        ).all())
+        counts = dict(
+            session.execute(
+                select(CardPrint.state, func.count())
+                .where(CardPrint.created_at >= start, CardPrint.created_at < end)
+                .group_by(CardPrint.state)
+            ).all()
+        )
     return PrintCount(counts.get("completed", 0), counts.get("failed", 0), counts.get("spoiled", 0))

@@ -99,8 +99,10 @@ class OfficeKeys:
 MESSAGES: dict[str, dict[str, str]] = {
     "office_keys.foreign_key": {
         "id": "Kunci segel kantor di {path} tidak dapat dibuka dengan rahasia komputer ini. Kunci dibuat di "
-        "tempat lain atau dengan frasa sandi ketikan; minta teknisi memasang kunci yang dibuat oleh aplikasi.",
-        "en": "The office seal key in {path} cannot be opened with this computer's secret. It was made elsewhere "
+        "tempat lain atau dengan frasa sandi ketikan; minta teknisi memasang kunci yang dibuat oleh "
+        "aplikasi.",
+        "en": "The office seal key in {path} cannot be opened with this computer's secret. "
+        "It was made elsewhere "
         "or with a typed passphrase; ask the technician to install a key created by the application.",
     },
 }

@@ -44,11 +44,17 @@ def card_data(ws: Workspace, case_id: int, issue_date: dt.date | None = None) ->
             raise ValidationError("card.no_data", field="register_no")
         if person.birth_date is None or person.passport_expiry is None:
             raise ValidationError("card.no_data", field="birth_date")
-        photo_row = session.execute(
-            select(StoredFile).where(
-                StoredFile.case_id == case_id, StoredFile.kind == "photo", StoredFile.deleted_at.is_(None)
-            ).order_by(StoredFile.id.desc())
-        ).scalars().first()
+        photo_row = (
+            session.execute(
+                select(StoredFile)
+                .where(
+                    StoredFile.case_id == case_id, StoredFile.kind == "photo", StoredFile.deleted_at.is_(None)
+                )
+                .order_by(StoredFile.id.desc())
+            )
+            .scalars()
+            .first()
+        )
         photo_ref = (photo_row.path, photo_row.sha256) if photo_row else None
         office_data = office_model(session)
         official = _signing_official(session)

@@ -4,6 +4,8 @@ an inline message line, the case's card facts read from the store, and PDF pages
 from __future__ import annotations
 
 import tempfile
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +21,25 @@ from faskim_desktop.gui import i18n
 OK_STYLE = "color: #137333; font-weight: bold;"
 ERROR_STYLE = "color: #c5221f; font-weight: bold;"
 INFO_STYLE = "color: #3c4043;"
+
+
+def weak(method: Callable[[object], None]) -> Callable[[object], None]:
+    """A callback for the store worker that does not keep its widget alive.
+
+    The worker thread holds the callbacks it was given until it finishes with them; a bound method
+    there could be the last reference to a page and free it off the GUI thread. This holds only a
+    weak reference and does nothing once the widget is gone.
+    """
+    import shiboken6
+
+    ref = weakref.WeakMethod(method)  # type: ignore[arg-type]
+
+    def call(value: object) -> None:
+        bound = ref()
+        if bound is not None and shiboken6.isValid(bound.__self__):
+            bound(value)
+
+    return call
 
 
 class MessageLine(QLabel):
@@ -72,9 +93,16 @@ def card_facts(ws: Workspace, case_id: int) -> CardFacts:
         assert case is not None
         person = session.get(Foreigner, case.foreigner_id) if case.foreigner_id else None
         return CardFacts(
-            case_id, case.number, case.state, case.register_no, case.receipt_no,
-            person.name if person else "", person.passport_no if person else "", case.card_valid_until,
-            case.data_hash, case.collected_by,
+            case_id,
+            case.number,
+            case.state,
+            case.register_no,
+            case.receipt_no,
+            person.name if person else "",
+            person.passport_no if person else "",
+            case.card_valid_until,
+            case.data_hash,
+            case.collected_by,
         )
 
 
@@ -133,5 +161,10 @@ class ImageBox(QLabel):
             self.setPixmap(QPixmap())
             self.setText(self.placeholder)
             return
-        self.setPixmap(QPixmap.fromImage(image).scaled(
-            self.size() - QSize(6, 6), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        self.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                self.size() - QSize(6, 6),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )

@@ -31,7 +31,7 @@ from faskim_desktop.core.services.archive import ArchiveService, verify_bundle
 from faskim_desktop.core.services.base import CaseRef
 from faskim_desktop.devices.protocols import DeviceKind, ScannedPage, ScanSettings
 from faskim_desktop.gui.context import SeatContext
-from faskim_desktop.gui.pages.akhir_widgets import CardFacts, ImageBox, MessageLine, card_facts
+from faskim_desktop.gui.pages.akhir_widgets import CardFacts, ImageBox, MessageLine, card_facts, weak
 from faskim_desktop.gui.pages.base import StepPage
 from faskim_desktop.gui.pages.registry import register
 
@@ -72,7 +72,9 @@ class ArsipPage(StepPage):
 
         self.manifest_label = QLabel(self.tr("Manifes arsip (SHA-256):"))
         self.manifest = QTableWidget(0, 3)
-        self.manifest.setHorizontalHeaderLabels([self.tr("Berkas"), self.tr("SHA-256"), self.tr("Ukuran (bita)")])
+        self.manifest.setHorizontalHeaderLabels(
+            [self.tr("Berkas"), self.tr("SHA-256"), self.tr("Ukuran (bita)")]
+        )
         self.manifest.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.manifest.verticalHeader().setVisible(False)
         header = self.manifest.horizontalHeader()
@@ -114,13 +116,19 @@ class ArsipPage(StepPage):
                 count = len(ArchiveService.files_of(session, case_id, "card_scan"))
             return card_facts(ctx.ws, case_id), count
 
-        ctx.run(work, self._loaded, self, self.message.error)
+        ctx.run(work, weak(self._loaded), None, weak(self.message.error))
 
     def _loaded(self, result: tuple[CardFacts, int]) -> None:
         self.facts, self.scans = result
         self.summary.setText(
-            self.tr("Berkas %1 · nomor register %2 · %3. Pindai fotokopi kartu yang telah diserahkan, lalu arsipkan.")
-            .replace("%1", self.facts.number).replace("%2", self.facts.register_no).replace("%3", self.facts.name))
+            self.tr(
+                "Berkas %1 · nomor register %2 · %3. Pindai fotokopi kartu yang telah diserahkan, "
+                "lalu arsipkan."
+            )
+            .replace("%1", self.facts.number)
+            .replace("%2", self.facts.register_no)
+            .replace("%3", self.facts.name)
+        )
         self._show_scan_count()
         (self.archive_button if self.scans else self.scan_button).setFocus()
 
@@ -143,10 +151,14 @@ class ArsipPage(StepPage):
         self.scan_button.setEnabled(False)
         self.message.info(self.tr("Memproses… memindai."))
         values = self.ctx.devices.settings.effective_settings(DeviceKind.SCANNER)
-        settings = ScanSettings(int(values.get("resolution", 200)), str(values.get("mode", "color")),
-                                str(values.get("source", "flatbed")))
-        self.ctx.devices.run(DeviceKind.SCANNER, lambda driver: driver.scan(settings), self._scanned,
-                             self._scan_failed)
+        settings = ScanSettings(
+            int(values.get("resolution", 200)),
+            str(values.get("mode", "color")),
+            str(values.get("source", "flatbed")),
+        )
+        self.ctx.devices.run(
+            DeviceKind.SCANNER, lambda driver: driver.scan(settings), self._scanned, self._scan_failed
+        )
 
     def _scanned(self, pages: list[ScannedPage]) -> None:
         if self.case is None:
@@ -156,8 +168,12 @@ class ArsipPage(StepPage):
             from PySide6.QtGui import QImage
 
             self.scan_view.show_image(QImage.fromData(pages[0].png))
-        ctx.run(lambda: ArchiveService(ctx.ws, ctx.principal).add_card_scan(case_id, images), self._stored, self,
-                self._scan_failed)
+        ctx.run(
+            lambda: ArchiveService(ctx.ws, ctx.principal).add_card_scan(case_id, images),
+            weak(self._stored),
+            None,
+            weak(self._scan_failed),
+        )
 
     def _stored(self, ids: list[int]) -> None:
         self.scans += len(ids)
@@ -184,7 +200,7 @@ class ArsipPage(StepPage):
             closed = service.archive(case_id)
             return closed, service.export_bundle(case_id)
 
-        ctx.run(work, self._archived, self, self._archive_failed)
+        ctx.run(work, weak(self._archived), None, weak(self._archive_failed))
 
     def _archived(self, result: tuple[CaseRef, bytes]) -> None:
         self.closed_case, self.bundle = result
@@ -198,7 +214,9 @@ class ArsipPage(StepPage):
         self._buttons(archived=True)
         self.message.ok(
             self.tr("Berkas diarsip dan ditutup (%1 berkas dalam arsip, manifes %2). Berkas kini hanya-baca.")
-            .replace("%1", str(len(rows))).replace("%2", self.tr("utuh") if intact else self.tr("TIDAK UTUH")))
+            .replace("%1", str(len(rows)))
+            .replace("%2", self.tr("utuh") if intact else self.tr("TIDAK UTUH"))
+        )
         self.ctx.events.case_moved.emit(self.closed_case)
         self.done_button.setFocus()
 
@@ -220,8 +238,11 @@ class ArsipPage(StepPage):
             folder.mkdir(parents=True, exist_ok=True)
             target.write_bytes(self.bundle)
         except OSError as err:
-            self.message.error(self.tr("Arsip tidak dapat ditulis ke %1 (%2).").replace("%1", str(folder))
-                               .replace("%2", err.strerror or str(err)))
+            self.message.error(
+                self.tr("Arsip tidak dapat ditulis ke %1 (%2).")
+                .replace("%1", str(folder))
+                .replace("%2", err.strerror or str(err))
+            )
             return None
         self.message.ok(self.tr("Arsip diekspor ke %1.").replace("%1", str(target)))
         return target

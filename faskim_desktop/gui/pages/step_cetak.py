@@ -34,7 +34,14 @@ from faskim_desktop.core.services.card_output import CardOutputService, blanks_u
 from faskim_desktop.core.services.issuance import IssuanceService, PrintCount
 from faskim_desktop.devices.protocols import DeviceKind, JobState, PrintJob
 from faskim_desktop.gui.context import SeatContext
-from faskim_desktop.gui.pages.akhir_widgets import CardFacts, ImageBox, MessageLine, card_facts, pdf_pages
+from faskim_desktop.gui.pages.akhir_widgets import (
+    CardFacts,
+    ImageBox,
+    MessageLine,
+    card_facts,
+    pdf_pages,
+    weak,
+)
 from faskim_desktop.gui.pages.base import StepPage
 from faskim_desktop.gui.pages.registry import register
 
@@ -50,8 +57,9 @@ class BlankCounts:
 
 
 def blank_counts(ctx: SeatContext, case_id: int) -> BlankCounts:
-    return BlankCounts(IssuanceService(ctx.ws, ctx.principal).print_count(case_id),
-                       blanks_used_on(ctx.ws, clock.today()))
+    return BlankCounts(
+        IssuanceService(ctx.ws, ctx.principal).print_count(case_id), blanks_used_on(ctx.ws, clock.today())
+    )
 
 
 def pending_job(ctx: SeatContext, case_id: int) -> tuple[int, str] | None:
@@ -61,10 +69,15 @@ def pending_job(ctx: SeatContext, case_id: int) -> tuple[int, str] | None:
     from faskim_desktop.store.tables import CardPrint
 
     with ctx.ws.store.read() as session:
-        row = session.execute(
-            select(CardPrint).where(CardPrint.case_id == case_id, CardPrint.state == "pending", CardPrint.job_id != "")
-            .order_by(CardPrint.id.desc())
-        ).scalars().first()
+        row = (
+            session.execute(
+                select(CardPrint)
+                .where(CardPrint.case_id == case_id, CardPrint.state == "pending", CardPrint.job_id != "")
+                .order_by(CardPrint.id.desc())
+            )
+            .scalars()
+            .first()
+        )
         return (row.id or 0, row.job_id) if row is not None else None
 
 
@@ -144,19 +157,27 @@ class CetakPage(StepPage):
         def work() -> tuple[CardFacts, bytes, BlankCounts, tuple[int, str] | None]:
             from faskim_desktop.documents.compose.card import render_case_card
 
-            pdf = CardOutputService(ctx.ws, ctx.principal).latest(case_id) if pending_job(ctx, case_id) else None
+            pdf = (
+                CardOutputService(ctx.ws, ctx.principal).latest(case_id)
+                if pending_job(ctx, case_id)
+                else None
+            )
             pdf = pdf or render_case_card(ctx.ws, case_id)
             return card_facts(ctx.ws, case_id), pdf, blank_counts(ctx, case_id), pending_job(ctx, case_id)
 
-        ctx.run(work, self._loaded, self, self._failed_load)
+        ctx.run(work, weak(self._loaded), None, weak(self._failed_load))
 
     def _loaded(self, result: tuple[CardFacts, bytes, BlankCounts, tuple[int, str] | None]) -> None:
         self.facts, self.pdf, counts, pending = result
         self.summary.setText(
-            self.tr("Nomor register %1 · %2 · berlaku hingga %3. Periksa pratinjau, masukkan blangko kartu, "
-                    "lalu cetak.")
-            .replace("%1", self.facts.register_no).replace("%2", self.facts.name)
-            .replace("%3", self.facts.valid_until.strftime("%d-%m-%Y") if self.facts.valid_until else "—"))
+            self.tr(
+                "Nomor register %1 · %2 · berlaku hingga %3. Periksa pratinjau, masukkan blangko kartu, "
+                "lalu cetak."
+            )
+            .replace("%1", self.facts.register_no)
+            .replace("%2", self.facts.name)
+            .replace("%3", self.facts.valid_until.strftime("%d-%m-%Y") if self.facts.valid_until else "—")
+        )
         pages = pdf_pages(self.pdf, PREVIEW_H - 6)
         self.front.show_image(pages[0] if pages else None)
         self.back.show_image(pages[1] if len(pages) > 1 else None)
@@ -179,7 +200,10 @@ class CetakPage(StepPage):
         for label, count in ((self.count_label, counts.case), (self.day_label, counts.today)):
             label.setText(
                 self.tr("%1 tercetak · %2 gagal · %3 rusak")
-                .replace("%1", str(count.completed)).replace("%2", str(count.failed)).replace("%3", str(count.spoiled)))
+                .replace("%1", str(count.completed))
+                .replace("%2", str(count.failed))
+                .replace("%3", str(count.spoiled))
+            )
 
     # --- printing --------------------------------------------------------------------------------
 
@@ -201,7 +225,7 @@ class CetakPage(StepPage):
                 kept.add(print_id)
             return print_id
 
-        ctx.run(account, self._accounted, self, self._print_failed)
+        ctx.run(account, weak(self._accounted), None, weak(self._print_failed))
 
     def _accounted(self, print_id: int) -> None:
         self.print_id = print_id
@@ -218,8 +242,12 @@ class CetakPage(StepPage):
         assert self.print_id is not None
         print_id = self.print_id
         ctx = self.ctx
-        ctx.run(lambda: IssuanceService(ctx.ws, ctx.principal).job_submitted(print_id, job.job_id),
-                lambda _=None: None, self, self._print_failed)
+        ctx.run(
+            lambda: IssuanceService(ctx.ws, ctx.principal).job_submitted(print_id, job.job_id),
+            lambda _=None: None,
+            None,
+            weak(self._print_failed),
+        )
         self._show_job(job)
         self._timer.start(self.poll_interval_ms)
 
@@ -228,8 +256,9 @@ class CetakPage(StepPage):
             return
         job_id = self.job_id
         assert self.ctx.devices is not None
-        self.ctx.devices.run(DeviceKind.PRINTER, lambda driver: driver.job_state(job_id), self._job_state,
-                             self._device_failed)
+        self.ctx.devices.run(
+            DeviceKind.PRINTER, lambda driver: driver.job_state(job_id), self._job_state, self._device_failed
+        )
 
     def _job_state(self, job: PrintJob) -> None:
         if job.job_id != self.job_id:
@@ -245,11 +274,13 @@ class CetakPage(StepPage):
         ctx, case_id = self.ctx, self.case.id if self.case else 0
 
         def finish() -> tuple[CaseRef, BlankCounts]:
-            moved = IssuanceService(ctx.ws, ctx.principal).finish_print(print_id, succeeded,
-                                                                        job.reason or job.state.value)
+            moved = IssuanceService(ctx.ws, ctx.principal).finish_print(
+                print_id, succeeded, job.reason or job.state.value
+            )
             return moved, blank_counts(ctx, case_id)
 
-        ctx.run(finish, self._finished if succeeded else self._job_failed, self, self._print_failed)
+        done = weak(self._finished) if succeeded else weak(self._job_failed)
+        ctx.run(finish, done, None, weak(self._print_failed))
 
     def _finished(self, result: tuple[CaseRef, BlankCounts]) -> None:
         moved, counts = result
@@ -262,9 +293,13 @@ class CetakPage(StepPage):
         _moved, counts = result
         self._show_counts(counts)
         self.print_id = None
-        self.message.error(self.tr(
-            "Printer melaporkan pekerjaan gagal; blangko dihitung sebagai kartu gagal. Periksa printer dan "
-            "blangko, lalu cetak lagi."))
+        self.message.error(
+            self.tr(
+                "Printer melaporkan pekerjaan gagal; blangko dihitung sebagai kartu gagal. "
+                "Periksa printer dan "
+                "blangko, lalu cetak lagi."
+            )
+        )
         self.print_button.setText(self.tr("&Cetak lagi"))
         self.print_button.setEnabled(True)
 
@@ -275,8 +310,11 @@ class CetakPage(StepPage):
         self.job_label.setText(self.tr("Tertunda — pekerjaan disimpan, belum tercetak."))
         self.message.error(
             f"{self._explain(error)} "
-            + self.tr("Pekerjaan cetak disimpan; setelah printer siap, tekan \"Coba lagi\" "
-                      "(kartu tidak dihitung dua kali)."))
+            + self.tr(
+                'Pekerjaan cetak disimpan; setelah printer siap, tekan "Coba lagi" '
+                "(kartu tidak dihitung dua kali)."
+            )
+        )
         self.print_button.setText(self.tr("&Coba lagi"))
         self.print_button.setEnabled(True)
 
@@ -293,8 +331,10 @@ class CetakPage(StepPage):
 
     def _show_job(self, job: PrintJob) -> None:
         words = {
-            JobState.PENDING: self.tr("Dalam antrean"), JobState.PROCESSING: self.tr("Sedang dicetak"),
-            JobState.COMPLETED: self.tr("Tercetak"), JobState.FAILED: self.tr("Gagal"),
+            JobState.PENDING: self.tr("Dalam antrean"),
+            JobState.PROCESSING: self.tr("Sedang dicetak"),
+            JobState.COMPLETED: self.tr("Tercetak"),
+            JobState.FAILED: self.tr("Gagal"),
             JobState.CANCELLED: self.tr("Dibatalkan"),
         }
         self.job_label.setText(f"{words.get(job.state, job.state.value)} ({job.job_id})")
@@ -325,14 +365,20 @@ class ReprintDialog(QDialog):
         form.addRow(self.tr("Nama pengguna &supervisor:"), self.supervisor)
         form.addRow(self.tr("&Kata sandi supervisor:"), self.password)
         self.message = MessageLine()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Setujui cetak ulang"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Batal"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("Kartu yang rusak tetap tercatat sebagai kartu rusak. Cetak ulang hanya dengan "
-                              "alasan dan persetujuan supervisor."))
+        note = QLabel(
+            self.tr(
+                "Kartu yang rusak tetap tercatat sebagai kartu rusak. Cetak ulang hanya dengan "
+                "alasan dan persetujuan supervisor."
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addLayout(form)
@@ -346,13 +392,17 @@ class ReprintDialog(QDialog):
         ok.setEnabled(False)
         self.message.info(self.tr("Memproses…"))
         ctx, case_id = self.ctx, self.case.id
-        reason, username, password = self.reason.toPlainText(), self.supervisor.text().strip(), self.password.text()
+        reason, username, password = (
+            self.reason.toPlainText(),
+            self.supervisor.text().strip(),
+            self.password.text(),
+        )
         self.password.clear()
 
         def work() -> CaseRef:
             return IssuanceService(ctx.ws, ctx.principal).reprint(case_id, reason, username, password)
 
-        ctx.run(work, self._done, self, self._refused)
+        ctx.run(work, weak(self._done), None, weak(self._refused))
 
     def _done(self, case: CaseRef) -> None:
         self.result_case = case

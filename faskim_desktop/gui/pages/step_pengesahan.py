@@ -26,7 +26,14 @@ from faskim_desktop.core.services.base import CaseRef
 from faskim_desktop.core.services.card_output import CardOutputService
 from faskim_desktop.core.services.issuance import IssuanceService
 from faskim_desktop.gui.context import SeatContext
-from faskim_desktop.gui.pages.akhir_widgets import CardFacts, ImageBox, MessageLine, card_facts, pdf_pages
+from faskim_desktop.gui.pages.akhir_widgets import (
+    CardFacts,
+    ImageBox,
+    MessageLine,
+    card_facts,
+    pdf_pages,
+    weak,
+)
 from faskim_desktop.gui.pages.base import StepPage
 from faskim_desktop.gui.pages.registry import register
 from faskim_desktop.gui.pages.step_cetak import PREVIEW_H, PREVIEW_W, ReprintDialog
@@ -97,14 +104,19 @@ class PengesahanPage(StepPage):
             others = len(IssuanceService(ctx.ws, ctx.principal).awaiting_signature())
             return card_facts(ctx.ws, case_id), pdf, others
 
-        ctx.run(work, self._loaded, self, self.message.error)
+        ctx.run(work, weak(self._loaded), None, weak(self.message.error))
 
     def _loaded(self, result: tuple[CardFacts, bytes | None, int]) -> None:
         self.facts, pdf, waiting = result
         self.summary.setText(
-            self.tr("Nomor register %1 · %2 · paspor %3. Periksa kartu tercetak, bubuhkan cap dinas, lalu "
-                    "tanda tangani.")
-            .replace("%1", self.facts.register_no).replace("%2", self.facts.name).replace("%3", self.facts.passport_no))
+            self.tr(
+                "Nomor register %1 · %2 · paspor %3. Periksa kartu tercetak, bubuhkan cap dinas, lalu "
+                "tanda tangani."
+            )
+            .replace("%1", self.facts.register_no)
+            .replace("%2", self.facts.name)
+            .replace("%3", self.facts.passport_no)
+        )
         self.waiting.setText(self.tr("Kartu menunggu tanda tangan: %1").replace("%1", str(waiting)))
         pages = pdf_pages(pdf, PREVIEW_H - 6) if pdf else []
         self.front.show_image(pages[0] if pages else None)
@@ -129,12 +141,13 @@ class PengesahanPage(StepPage):
         self.password.clear()
 
         def work() -> CaseRef:
-            accounts = Accounts(ctx.ws.store, ctx.ws.settings.get("lockout_attempts"),
-                                ctx.ws.settings.get("lockout_minutes"))
+            accounts = Accounts(
+                ctx.ws.store, ctx.ws.settings.get("lockout_attempts"), ctx.ws.settings.get("lockout_minutes")
+            )
             accounts.authenticate(ctx.principal.username, password)  # the signature is an authenticated act
             return IssuanceService(ctx.ws, ctx.principal).sign(case_id, stamp_applied=True)
 
-        ctx.run(work, self._signed, self, self._refused)
+        ctx.run(work, weak(self._signed), None, weak(self._refused))
 
     def _signed(self, case: CaseRef) -> None:
         self.message.ok(self.tr("Kartu disahkan. Berkas siap diserahkan."))

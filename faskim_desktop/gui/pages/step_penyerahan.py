@@ -39,6 +39,7 @@ from faskim_desktop.gui.pages.akhir_widgets import (
     MessageLine,
     card_facts,
     frame_image,
+    weak,
 )
 from faskim_desktop.gui.pages.base import StepPage
 from faskim_desktop.gui.pages.registry import register
@@ -76,8 +77,12 @@ class PenyerahanPage(StepPage):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        hint = QLabel(self.tr("Pindai kode QR pada tanda terima dan kuitansi dengan pemindai kode batang "
-                              "(atau kamera), atau ketik nomornya."))
+        hint = QLabel(
+            self.tr(
+                "Pindai kode QR pada tanda terima dan kuitansi dengan pemindai kode batang "
+                "(atau kamera), atau ketik nomornya."
+            )
+        )
         hint.setWordWrap(True)
 
         self.application_no = QLineEdit()
@@ -166,13 +171,18 @@ class PenyerahanPage(StepPage):
         self.hand_button.setEnabled(True)
         self.application_no.setFocus()
         ctx, case_id = self.ctx, case.id
-        ctx.run(lambda: card_facts(ctx.ws, case_id), self._loaded, self, self.message.error)
+        ctx.run(lambda: card_facts(ctx.ws, case_id), weak(self._loaded), None, weak(self.message.error))
 
     def _loaded(self, facts: CardFacts) -> None:
         self.facts = facts
         self.summary.setText(
-            self.tr("Berkas %1 · nomor register %2 · %3. Minta pemohon menunjukkan tanda terima dan kuitansi.")
-            .replace("%1", facts.number).replace("%2", facts.register_no).replace("%3", facts.name))
+            self.tr(
+                "Berkas %1 · nomor register %2 · %3. Minta pemohon menunjukkan tanda terima dan kuitansi."
+            )
+            .replace("%1", facts.number)
+            .replace("%2", facts.register_no)
+            .replace("%3", facts.name)
+        )
         self.application_no.setFocus()
 
     def _collector_changed(self, representative: bool) -> None:
@@ -228,15 +238,24 @@ class PenyerahanPage(StepPage):
     def _camera_failed(self, error: BaseException) -> None:
         self.camera_button.setChecked(False)
         if isinstance(error, ImportError):
-            self.message.error(self.tr("Pembacaan QR dengan kamera tidak tersedia (OpenCV tidak terpasang). "
-                                       "Gunakan pemindai kode batang atau ketik nomornya."))
+            self.message.error(
+                self.tr(
+                    "Pembacaan QR dengan kamera tidak tersedia (OpenCV tidak terpasang). "
+                    "Gunakan pemindai kode batang atau ketik nomornya."
+                )
+            )
         else:
             self.message.error(i18n.explain(error))
 
     # --- handover --------------------------------------------------------------------------------
 
     def _clear_errors(self) -> None:
-        for label in (self.application_error, self.receipt_error, self.collector_name_error, self.collector_id_error):
+        for label in (
+            self.application_error,
+            self.receipt_error,
+            self.collector_name_error,
+            self.collector_id_error,
+        ):
             label.clear()
         for field in (self.application_no, self.receipt_no, self.collector_name, self.collector_id):
             field.setStyleSheet("")
@@ -249,12 +268,18 @@ class PenyerahanPage(StepPage):
         self.message.info(self.tr("Memproses…"))
         ctx, case_id = self.ctx, self.case.id
         args = (
-            self.application_no.text(), self.receipt_no.text(),
+            self.application_no.text(),
+            self.receipt_no.text(),
             "kuasa" if self.by_representative.isChecked() else "pemohon",
-            self.collector_name.text(), self.collector_id.text(),
+            self.collector_name.text(),
+            self.collector_id.text(),
         )
-        ctx.run(lambda: HandoverService(ctx.ws, ctx.principal).hand_over(case_id, *args), self._handed, self,
-                self._refused)
+        ctx.run(
+            lambda: HandoverService(ctx.ws, ctx.principal).hand_over(case_id, *args),
+            weak(self._handed),
+            None,
+            weak(self._refused),
+        )
 
     def _handed(self, case: CaseRef) -> None:
         self.camera_button.setChecked(False)

@@ -10,7 +10,7 @@ from faskim_desktop.core import sop
 from faskim_desktop.core.services.base import CaseRef
 from faskim_desktop.core.services.issuance import IssuanceService
 from faskim_desktop.gui.context import SeatContext
-from faskim_desktop.gui.pages.akhir_widgets import CardFacts, MessageLine, card_facts
+from faskim_desktop.gui.pages.akhir_widgets import CardFacts, MessageLine, card_facts, weak
 from faskim_desktop.gui.pages.base import StepPage
 from faskim_desktop.gui.pages.registry import register
 
@@ -20,9 +20,12 @@ class RegisterPage(StepPage):
     def __init__(self, ctx: SeatContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._assigned: CaseRef | None = None
-        intro = QLabel(self.tr(
-            "Nomor register diberikan otomatis oleh sistem saat halaman ini dibuka: berurutan per tahun, "
-            "tidak pernah dipakai ulang, dan unik di semua kursi."))
+        intro = QLabel(
+            self.tr(
+                "Nomor register diberikan otomatis oleh sistem saat halaman ini dibuka: berurutan per tahun, "
+                "tidak pernah dipakai ulang, dan unik di semua kursi."
+            )
+        )
         intro.setWordWrap(True)
         self.register_label = QLabel("—")
         big = QFont(self.register_label.font())
@@ -79,7 +82,7 @@ class RegisterPage(StepPage):
             moved = IssuanceService(ctx.ws, ctx.principal).assign_register(case_id)
             return moved, card_facts(ctx.ws, case_id)
 
-        ctx.run(work, self._assigned_ok, self, self._failed)
+        ctx.run(work, weak(self._assigned_ok), None, weak(self._failed))
 
     def _assigned_ok(self, result: tuple[CaseRef, CardFacts]) -> None:
         moved, facts = result
@@ -88,8 +91,11 @@ class RegisterPage(StepPage):
         self.applicant_label.setText(facts.name)
         self.passport_label.setText(facts.passport_no)
         self.valid_label.setText(facts.valid_until.strftime("%d-%m-%Y") if facts.valid_until else "—")
-        self.message.ok(self.tr("Nomor register %1 tercatat. Lanjutkan ke pencetakan kartu.")
-                        .replace("%1", facts.register_no))
+        self.message.ok(
+            self.tr("Nomor register %1 tercatat. Lanjutkan ke pencetakan kartu.").replace(
+                "%1", facts.register_no
+            )
+        )
         self.next_button.setEnabled(True)
         self.next_button.setFocus()
         self.ctx.events.case_moved.emit(moved)  # queues refresh at once

@@ -37,6 +37,7 @@ from faskim_desktop.gui.pages.akhir_widgets import (
     MessageLine,
     frame_image,
     pdf_pages,
+    weak,
 )
 
 # The seal's field names in both languages (the same words ``faskim card verify`` prints).
@@ -84,8 +85,12 @@ class VerifyCardPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.result: SealResult | None = None
-        intro = QLabel(self.tr("Periksa segel digital di balik kartu Faskim: pindai kartu, potret dengan kamera, "
-                               "atau buka berkas gambar/PDF. Pemeriksaan berjalan tanpa jaringan."))
+        intro = QLabel(
+            self.tr(
+                "Periksa segel digital di balik kartu Faskim: pindai kartu, potret dengan kamera, "
+                "atau buka berkas gambar/PDF. Pemeriksaan berjalan tanpa jaringan."
+            )
+        )
         intro.setWordWrap(True)
         self.file_button = QPushButton(self.tr("Dari &berkas…"))
         self.file_button.clicked.connect(self.choose_file)
@@ -143,7 +148,8 @@ class VerifyCardPage(QWidget):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Buka gambar atau PDF kartu"), "", self.tr("Kartu (*.pdf *.png *.jpg *.jpeg)"))
+            self, self.tr("Buka gambar atau PDF kartu"), "", self.tr("Kartu (*.pdf *.png *.jpg *.jpeg)")
+        )
         if name:
             self.verify_file(Path(name))
 
@@ -160,7 +166,12 @@ class VerifyCardPage(QWidget):
                 pages = []
             self.image.show_image(pages[-1] if pages else None)  # the back, where the seal is
         ctx = self.ctx
-        ctx.run(lambda: verify_file(path, OfficeKeys(ctx.ws).trusted()), self.show_result, self, self._failed)
+        ctx.run(
+            lambda: verify_file(path, OfficeKeys(ctx.ws).trusted()),
+            weak(self.show_result),
+            None,
+            weak(self._failed),
+        )
 
     def verify_image(self, data: bytes) -> None:
         """An image's bytes (PNG/JPEG) from the scanner or the camera."""
@@ -177,14 +188,17 @@ class VerifyCardPage(QWidget):
                 raise SealReadError("seal.not_found")
             return verify(payload, OfficeKeys(ctx.ws).trusted())
 
-        ctx.run(work, self.show_result, self, self._failed)
+        ctx.run(work, weak(self.show_result), None, weak(self._failed))
 
     def from_scanner(self) -> None:
         assert self.ctx.devices is not None
         self._busy(True)
         self.ctx.devices.run(
-            DeviceKind.SCANNER, lambda driver: driver.scan(ScanSettings(resolution=300, mode="gray")),
-            self._scanned, self._failed)
+            DeviceKind.SCANNER,
+            lambda driver: driver.scan(ScanSettings(resolution=300, mode="gray")),
+            self._scanned,
+            self._failed,
+        )
 
     def _scanned(self, pages: list[ScannedPage]) -> None:
         if not pages:
@@ -195,8 +209,9 @@ class VerifyCardPage(QWidget):
     def from_camera(self) -> None:
         assert self.ctx.devices is not None
         self._busy(True)
-        self.ctx.devices.run(DeviceKind.CAMERA, lambda driver: driver.read_frame(timeout=3.0), self._framed,
-                             self._failed)
+        self.ctx.devices.run(
+            DeviceKind.CAMERA, lambda driver: driver.read_frame(timeout=3.0), self._framed, self._failed
+        )
 
     def _framed(self, frame: Frame) -> None:
         self.image.show_image(frame_image(frame))
@@ -211,8 +226,11 @@ class VerifyCardPage(QWidget):
         self.verdict.setStyleSheet(OK_STYLE if result.valid else ERROR_STYLE)
         reason = messages.text(result.reason_code, {"detail": result.detail, "key_id": result.detail})
         (self.reason.ok if result.valid else self.reason.error)(reason)
-        self.fields_note.setText("" if result.valid or result.fields is None
-                                 else self.tr("PERHATIAN: data di bawah ini TIDAK terverifikasi."))
+        self.fields_note.setText(
+            ""
+            if result.valid or result.fields is None
+            else self.tr("PERHATIAN: data di bawah ini TIDAK terverifikasi.")
+        )
         header = result.header
         self.office_value.setText(f"{header.office_code} · {header.key_id_hex}" if header else "")
         for name, label in self.values.items():
