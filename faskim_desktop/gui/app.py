@@ -6,10 +6,12 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QObject, QTimer, Signal
+
 from faskim_desktop.core import messages
-from faskim_desktop.core.errors import FaskimError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +50,12 @@ class Application:
         self.ws = workspace
         self.windows: list = []
 
-    def login(self, second: bool = False) -> bool:
+    def login(self, second: bool = False, dialog=None) -> bool:  # type: ignore[no-untyped-def]
+        """Show a login (``dialog``: the first one, already built while the store opens) and,
+        on success, the person's main window."""
         from faskim_desktop.gui.login import LoginDialog
 
-        dialog = LoginDialog(self.ws)
+        dialog = dialog or LoginDialog(self.ws)
         if second:
             dialog.setWindowTitle(dialog.tr("Faskim Desktop — Masuk kursi kedua"))
         if not dialog.exec() or dialog.principal is None:
@@ -123,6 +127,34 @@ class Application:
         replacement.show()
 
 
+class StoreLoader(QObject):
+    """Opens the store on a thread while the login window is already up; reports by signal."""
+
+    loaded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, folder: Path | None) -> None:
+        super().__init__()
+        self.folder = folder
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="faskim-open-store", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            workspace = open_store(self.folder)
+        except BaseException as err:  # shown in words by the GUI
+            self.failed.emit(err)
+            return
+        self.loaded.emit(workspace)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
 def open_store(folder: Path | None):  # type: ignore[no-untyped-def]
     """Open the workspace, creating an empty store on first run; refuse other schemas in words."""
     from faskim_desktop.config import Settings, data_dir
@@ -157,7 +189,6 @@ def main(argv: list[str] | None = None) -> int:
     ensure_built()
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from faskim_desktop.core.workspace import configure_logging
     from faskim_desktop.gui import i18n
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -167,16 +198,36 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Faskim Desktop")
     app.setOrganizationName("Direktorat Jenderal Imigrasi")
     i18n.set_language(messages.current_language())
-    try:
-        ws = open_store(args.data_dir)
-    except (FaskimError, StoreError) as err:
-        QMessageBox.critical(None, "Faskim Desktop", err.message())
-        return 2
-    configure_logging(ws.folder, ws.settings.get("log_level"))
-    log.info("application start, store backend %s", ws.store.backend)
-    application = Application(app, ws)
-    if not application.login():
-        return 0
+    from faskim_desktop.gui.login import LoginDialog
+
+    # The login window is shown at once; the store (and its heavy modules) opens meanwhile.
+    application = Application(app, None)
+    dialog = LoginDialog(None)
+    loader = StoreLoader(args.data_dir)
+
+    def loaded(ws) -> None:  # type: ignore[no-untyped-def]
+        from faskim_desktop.core.workspace import configure_logging
+
+        application.ws = ws
+        configure_logging(ws.folder, ws.settings.get("log_level"))
+        log.info("application start, store backend %s", ws.store.backend)
+        dialog.attach(ws)
+
+    def failed(error: BaseException) -> None:
+        QMessageBox.critical(dialog, "Faskim Desktop", i18n.explain(error))
+        dialog.reject()
+
+    loader.loaded.connect(loaded)
+    loader.failed.connect(failed)
+    # Started from the event loop, once the window is on screen: its imports would otherwise
+    # compete with drawing the window for the interpreter.
+    QTimer.singleShot(0, loader.start)
+    if not application.login(dialog=dialog):
+        loader.wait()
+        if application.ws is not None:
+            application.ws.close()
+        return 0 if application.ws is not None else 2
+    ws = application.ws
     if args.seats == 2:
         application.login(second=True)
     code = app.exec()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from faskim_desktop.core import messages, office
-from faskim_desktop.core.accounts import Accounts, Principal
+from faskim_desktop.core import messages
 from faskim_desktop.core.errors import FaskimError
-from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.gui import i18n
 from faskim_desktop.gui.forms.ui_login import Ui_LoginDialog
+
+if TYPE_CHECKING:  # the store's modules load after the window is up (see app.main)
+    from faskim_desktop.core.accounts import Principal
+    from faskim_desktop.core.workspace import Workspace
 
 LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
@@ -18,9 +22,9 @@ LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
 class LoginDialog(QDialog):
     language_changed = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None, locked_user: str = "") -> None:
+    def __init__(self, workspace: Workspace | None, parent: QWidget | None = None, locked_user: str = "") -> None:
         super().__init__(parent)
-        self.ws = workspace
+        self.ws: Workspace | None = None
         self.principal: Principal | None = None
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
@@ -40,11 +44,12 @@ class LoginDialog(QDialog):
                                                            QDialogButtonBox.ButtonRole.ResetRole)
         self.settings_button.clicked.connect(self._open_settings)
         self.ui.buttonBox.rejected.connect(self.reject)
-        try:
-            with workspace.store.read() as session:
-                self.ui.officeLabel.setText(office.profile(session).name)
-        except FaskimError:
-            self.ui.officeLabel.setText("")
+        self.ui.officeLabel.setText("")
+        if workspace is None:  # the store is still opening: the officer can already type
+            self._ok_button().setEnabled(False)
+            self.ui.officeLabel.setText(self.tr("Membuka basis data…"))
+        else:
+            self.attach(workspace)
         if locked_user:  # the idle lock: only the same person (or logout) continues
             self.ui.usernameEdit.setText(locked_user)
             self.ui.usernameEdit.setReadOnly(True)
@@ -53,6 +58,21 @@ class LoginDialog(QDialog):
         else:
             self.ui.usernameEdit.setFocus()
         self._retranslate_buttons()
+
+    def _ok_button(self):  # type: ignore[no-untyped-def]
+        return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+
+    def attach(self, workspace: Workspace) -> None:
+        """The store is open: show the office and allow logging in."""
+        from faskim_desktop.core import office
+
+        self.ws = workspace
+        try:
+            with workspace.store.read() as session:
+                self.ui.officeLabel.setText(office.profile(session).name)
+        except FaskimError:
+            self.ui.officeLabel.setText("")
+        self._ok_button().setEnabled(True)
 
     def _retranslate_buttons(self) -> None:
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Masuk"))
@@ -80,6 +100,10 @@ class LoginDialog(QDialog):
         if not username or not password:
             self.ui.messageLabel.setText(self.tr("Isi nama pengguna dan kata sandi."))
             return
+        if self.ws is None:
+            return
+        from faskim_desktop.core.accounts import Accounts
+
         accounts = Accounts(self.ws.store, self.ws.settings.get("lockout_attempts"),
                             self.ws.settings.get("lockout_minutes"))
         self.setCursor(Qt.CursorShape.WaitCursor)

@@ -52,6 +52,8 @@ class WorkQueueModel(QAbstractTableModel):
 
     def replace(self, items: list[WorkItem]) -> None:
         if [(i.case_id, i.version) for i in items] == [(i.case_id, i.version) for i in self.items]:
+            if not self.items:
+                return
             self.dataChanged.emit(self.index(0, 3), self.index(max(0, len(self.items) - 1), 3))
             return
         self.beginResetModel()
