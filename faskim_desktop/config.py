@@ -44,6 +44,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("document_printer", str, "", "FASKIM_DOCUMENT_PRINTER",
            "print queue for A4/A5 documents (receipts, kuitansi, reports); empty = the card printer's"),
     Option("log_level", str, "INFO", "FASKIM_LOG_LEVEL", "application log level"),
+    Option("cekal_alert_score", int, 80, "FASKIM_CEKAL_ALERT_SCORE", "cekal alert score 0-100"),
     Option("backup_dir", str, "", "FASKIM_BACKUP_DIR", "folder for the scheduled daily backups; empty = none"),
     Option("backup_keep", int, 14, None, "daily backups kept by rotation"),
     Option("biometric_retention_days", int, 0, None,

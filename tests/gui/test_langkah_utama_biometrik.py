@@ -159,3 +159,22 @@ def test_retries_are_capped_and_the_best_capture_counts(qtbot, workspace, seat_f
     status = BiometricsService(workspace, ctx.principal).status(case.id)
     assert status.attempts["right_thumb"] == 3 and status.fingers_done["right_thumb"] >= 40
     assert "(3×)" in page.finger_rows["right_thumb"]["state"].text()
+
+
+def test_the_chip_photo_from_step_3_is_shown_beside_the_new_photo(qtbot, workspace, seat_factory, artifacts):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from faskim_desktop.core.services.chip_photo import ChipPhotoService
+
+    case = case_at(workspace, sop.State.BIOMETRIK)
+    buffer = io.BytesIO()
+    Image.fromarray(np.full((160, 120, 3), 150, np.uint8)).save(buffer, "JPEG")
+    ctx = seat_factory("loket1")
+    ChipPhotoService(workspace, ctx.principal).save(case.id, buffer.getvalue(), "image/jpeg")
+    page = _page(qtbot, ctx, case)
+    qtbot.waitUntil(lambda: page.chip_photo.pixmap() is not None and not page.chip_photo.pixmap().isNull(),
+                    timeout=5000)
+    page.grab().save(str(artifacts / "screenshots" / "utama_biometrik_chip.png"))

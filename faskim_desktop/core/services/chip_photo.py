@@ -25,7 +25,7 @@ class ChipPhotoService(StepService):
             if sop.State(found.state) in sop.TERMINAL_STATES:
                 raise IllegalTransition("case.wrong_step", number=found.number, state=found.state)
             row = self.store_file(session, found, "chip_photo", data, media_type, "dg2")
-            audit.append(session, self.actor.username, "case.chip_photo", "case", found.id, {"file": row.id})
+            audit.append(session, self.actor.username, "passport.chip_photo", "case", found.id, {"file": row.id})
             return row.id or 0
 
 

@@ -124,7 +124,8 @@ def payments_of(ws: Workspace, case_id: int) -> list[Payment]:
 def biometric_files(ws: Workspace, case_id: int) -> list[FileRef]:
     with ws.store.read() as session:
         files = StepService.files_of(session, case_id)
-        return [_ref(f) for f in files if f.kind in ("photo", "photo_original", "fingerprint", "finger_exception")]
+        kinds = ("photo", "photo_original", "fingerprint", "finger_exception", "chip_photo")
+        return [_ref(f) for f in files if f.kind in kinds]
 
 
 def payment_methods(ws: Workspace) -> list[str]:

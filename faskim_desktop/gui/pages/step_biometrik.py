@@ -118,9 +118,17 @@ class BiometrikPage(StepPage):
         self.card_photo.setFixedSize(105, 135)
         self.card_photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card_photo.setStyleSheet("border: 1px solid #9aa0a6;")
+        # The face read from the passport chip at step 3, beside the new photo: the officer
+        # compares them (ICAO 9303 DG2).
+        self.chip_photo = QLabel(self.tr("Foto cip\npaspor\ntidak ada"))
+        self.chip_photo.setFixedSize(105, 135)
+        self.chip_photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chip_photo.setStyleSheet("border: 1px dashed #9aa0a6;")
+        self.chip_photo.setToolTip(self.tr("Foto dari cip paspor (dibaca pada langkah 3)"))
         photo_right = QVBoxLayout()
         photo_right.addWidget(checks_box)
         row = QHBoxLayout()
+        row.addWidget(self.chip_photo)
         row.addWidget(self.card_photo)
         buttons = QVBoxLayout()
         buttons.addWidget(self.camera_button)
@@ -139,6 +147,8 @@ class BiometrikPage(StepPage):
         self.finger_rows: dict[str, dict[str, QWidget]] = {}
         self.fingers_note = QLabel()
         self.fingers_note.setWordWrap(True)
+        # Two lines of room: a wrapped label in a nested layout is otherwise cut to one.
+        self.fingers_note.setMinimumHeight(2 * self.fingers_note.fontMetrics().lineSpacing() + 4)
         self.next_finger_button = QPushButton(self.tr("&Pindai jari berikutnya"))
         self.next_finger_button.clicked.connect(self.capture_next_finger)
         self.exc_finger = QComboBox()
@@ -202,6 +212,7 @@ class BiometrikPage(StepPage):
     def _refresh_status(self) -> None:
         if self.case is None:
             return
+        self._chip_image: QImage | None = None
         case, ctx = self.case, self.ctx
 
         def fetch() -> tuple[BiometricStatus, QImage | None, dict[str, QImage]]:
@@ -209,7 +220,9 @@ class BiometrikPage(StepPage):
             photo: QImage | None = None
             best: dict[str, tuple[int, QImage]] = {}
             for f in biometric_files(ctx.ws, case.id):
-                if f.kind == "photo":
+                if f.kind == "chip_photo":
+                    self._chip_image = QImage.fromData(ctx.ws.files.get(f.path, f.sha256))
+                elif f.kind == "photo":
                     photo = QImage.fromData(ctx.ws.files.get(f.path, f.sha256))  # decrypted in memory only
                 elif f.kind == "fingerprint" and (f.quality or 0) >= best.get(f.category, (-1, None))[0]:
                     best[f.category] = (f.quality or 0, QImage.fromData(ctx.ws.files.get(f.path, f.sha256)))
@@ -220,6 +233,13 @@ class BiometrikPage(StepPage):
     def _show_status(self, loaded: tuple[BiometricStatus, QImage | None, dict[str, QImage]]) -> None:
         status, photo, images = loaded
         self.status = status
+        chip = self._chip_image
+        if chip is not None and not chip.isNull():
+            self.chip_photo.setPixmap(QPixmap.fromImage(chip).scaled(
+                self.chip_photo.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.chip_photo.clear()
+            self.chip_photo.setText(self.tr("Foto cip\npaspor\ntidak ada"))
         if photo is not None and not photo.isNull():
             self.card_photo.setPixmap(QPixmap.fromImage(photo).scaled(
                 self.card_photo.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
