@@ -82,18 +82,22 @@ class Application:
         return True
 
     def _schedule_backups(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        """The daily backup (when a backup folder is set) runs on the store worker, hourly checked."""
-        from PySide6.QtCore import QTimer
-
-        from faskim_desktop.core import backup
+        """Hourly on the store worker: the daily backup (when a backup folder is set) and the
+        biometric retention purge (when a retention period is set)."""
+        from faskim_desktop.core import backup, retention
 
         folder = self.ws.settings.get("backup_dir")
-        if not folder:
-            return
+        keep = int(self.ws.settings.get("backup_keep"))
+
+        def housekeeping() -> None:
+            if folder:
+                backup.daily(self.ws, Path(folder), keep)
+            if retention.configured_days(self.ws) > 0:
+                retention.run(self.ws)
 
         def run() -> None:
-            ctx.run(lambda: backup.daily(self.ws, Path(folder), int(self.ws.settings.get("backup_keep"))),
-                    on_error=lambda err: log.warning("daily backup failed: %s", getattr(err, "code", type(err).__name__)))
+            ctx.run(housekeeping, on_error=lambda err: log.warning(
+                "daily housekeeping failed: %s", getattr(err, "code", type(err).__name__)))
 
         self._backup_timer = QTimer()
         self._backup_timer.setInterval(3_600_000)
