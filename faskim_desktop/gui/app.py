@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -196,9 +197,17 @@ def main(argv: list[str] | None = None) -> int:
     from faskim_desktop.gui import i18n
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from faskim_desktop.gui.device_worker import GuiThreadGarbageCollector
+    # Garbage is collected on the GUI thread only (see GuiThreadGarbageCollector): automatic
+    # collection stops now, the collector's timer starts with the event loop.
+    gc.disable()
+    collectors: list = []
 
-    collector = GuiThreadGarbageCollector(app)  # collect only on the GUI thread (see its docstring)
+    def start_collector() -> None:
+        from faskim_desktop.gui.device_worker import GuiThreadGarbageCollector
+
+        collectors.append(GuiThreadGarbageCollector(app))
+
+    QTimer.singleShot(0, start_collector)
     app.setApplicationName("Faskim Desktop")
     app.setOrganizationName("Direktorat Jenderal Imigrasi")
     i18n.set_language(messages.current_language())
@@ -235,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.seats == 2:
         application.login(second=True)
     code = app.exec()
-    collector.stop()
+    for collector in collectors:
+        collector.stop()
     for window in list(application.windows):
         window.ctx.tasks.shutdown()
     ws.close()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +19,12 @@ REPO = PACKAGE.parent
 UI_DIR = REPO / "ui"
 FORMS_DIR = PACKAGE / "gui" / "forms"
 TS_DIR = REPO / "resources" / "translations"
+
+
+def _run(*command: str) -> None:
+    import subprocess  # only when something needs building: not on every start
+
+    subprocess.run(list(command), check=True, stdout=subprocess.DEVNULL)
 
 
 def _tool(name: str) -> str:
@@ -34,7 +39,7 @@ def compile_forms() -> list[Path]:
     for source in sorted(UI_DIR.glob("*.ui")):
         target = FORMS_DIR / f"ui_{source.stem}.py"
         if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
-            subprocess.run([_tool("pyside6-uic"), "--from-imports", str(source), "-o", str(target)], check=True)
+            _run(_tool("pyside6-uic"), "--from-imports", str(source), "-o", str(target))
         made.append(target)
     return made
 
@@ -43,8 +48,7 @@ def update_ts() -> None:
     sources = [str(p) for p in sorted((PACKAGE / "gui").rglob("*.py")) if "forms" not in p.parts]
     sources += [str(p) for p in sorted(UI_DIR.glob("*.ui"))]
     for ts in sorted(TS_DIR.glob("*.ts")):
-        subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"], check=True,
-                       stdout=subprocess.DEVNULL)
+        _run(_tool("pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete")
 
 
 def compile_translations() -> list[Path]:
@@ -52,8 +56,7 @@ def compile_translations() -> list[Path]:
     for ts in sorted(TS_DIR.glob("*.ts")):
         qm = ts.with_suffix(".qm")
         if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True,
-                           stdout=subprocess.DEVNULL)
+            _run(_tool("pyside6-lrelease"), str(ts), "-qm", str(qm))
         made.append(qm)
     return made
 
