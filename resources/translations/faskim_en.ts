@@ -210,82 +210,82 @@
         <translation>Archive manifest (SHA-256):</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="75"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="76"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="75"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="76"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="75"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="76"/>
         <source>Ukuran (bita)</source>
         <translation>Size (bytes)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="84"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="86"/>
         <source>&amp;Ekspor ZIP ke folder…</source>
         <translation>&amp;Export ZIP to folder…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="86"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="88"/>
         <source>&amp;Selesai</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="122"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="125"/>
         <source>Berkas %1 · nomor register %2 · %3. Pindai fotokopi kartu yang telah diserahkan, lalu arsipkan.</source>
         <translation>File %1 · register no. %2 · %3. Scan the photocopy of the card handed over, then archive.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="136"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="144"/>
         <source>Pindaian kartu: %1 halaman</source>
         <translation>Card scan: %1 page(s)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="144"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="152"/>
         <source>Memproses… memindai.</source>
         <translation>Processing… scanning.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="166"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="182"/>
         <source>Pindaian kartu tersimpan. Arsipkan berkas bila sudah lengkap.</source>
         <translation>Card scan saved. Archive the file once it is complete.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="179"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="195"/>
         <source>Memproses… arsip disusun.</source>
         <translation>Processing… building the archive.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="200"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="216"/>
         <source>Berkas diarsip dan ditutup (%1 berkas dalam arsip, manifes %2). Berkas kini hanya-baca.</source>
         <translation>File archived and closed (%1 files in the archive, manifest %2). The file is now read-only.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="201"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="218"/>
         <source>utuh</source>
         <translation>intact</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="201"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="218"/>
         <source>TIDAK UTUH</source>
         <translation>NOT INTACT</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="210"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="228"/>
         <source>Pilih folder tujuan ekspor arsip</source>
         <translation>Choose a folder to export the archive to</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="223"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="242"/>
         <source>Arsip tidak dapat ditulis ke %1 (%2).</source>
         <translation>The archive could not be written to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="226"/>
+        <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="247"/>
         <source>Arsip diekspor ke %1.</source>
         <translation>Archive exported to %1.</translation>
     </message>
@@ -299,7 +299,7 @@
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="102"/>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="295"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="315"/>
         <source>&amp;Nyalakan kamera</source>
         <translation>Start &amp;camera</translation>
     </message>
@@ -320,184 +320,199 @@
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="117"/>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="199"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="209"/>
         <source>Foto kartu
 belum diambil</source>
         <translation>Card photo
 not taken yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="132"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="123"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="242"/>
+        <source>Foto cip
+paspor
+tidak ada</source>
+        <translation>No photo
+from the
+passport chip</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="127"/>
+        <source>Foto dari cip paspor (dibaca pada langkah 3)</source>
+        <translation>Photo from the passport chip (read at step 3)</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="140"/>
         <source>Foto pemohon</source>
         <translation>Applicant photo</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="142"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="152"/>
         <source>&amp;Pindai jari berikutnya</source>
         <translation>Scan &amp;next finger</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="147"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="157"/>
         <source>mis. jari diperban / cacat / tidak terbaca</source>
         <translation>e.g. finger bandaged / missing / unreadable</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="149"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="159"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="152"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="162"/>
         <source>Catat pen&amp;gecualian</source>
         <translation>Record &amp;exception</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="154"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="164"/>
         <source>Jari tidak dapat diambil (perlu supervisor)</source>
         <translation>Finger cannot be captured (supervisor needed)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="156"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="166"/>
         <source>Jari:</source>
         <translation>Finger:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="157"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="167"/>
         <source>Alasan:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="158"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="168"/>
         <source>Supervisor:</source>
         <translation>Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="159"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="169"/>
         <source>Kata sandi:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="161"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="171"/>
         <source>Sidik jari</source>
         <translation>Fingerprints</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="174"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="184"/>
         <source>&amp;Simpan biometrik &amp;&amp; lanjut</source>
         <translation>&amp;Save biometrics &amp;&amp; continue</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="237"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="257"/>
         <source>Pemohon anak di bawah batas usia kantor: cukup foto wajah, sidik jari tidak diambil.</source>
         <translation>The child is under the office age limit: a face photo is enough; no fingerprints are taken.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="240"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="260"/>
         <source>Jari yang diambil sesuai pengaturan kantor. Hasil terbaik yang dipakai; batas pengambilan ulang berlaku.</source>
         <translation>Fingers are captured as the office has set. The best result is kept; the retry limit applies.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="255"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="275"/>
         <source>Pindai</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="270"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="290"/>
         <source>Pengecualian: %1</source>
         <translation>Exception: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="272"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="292"/>
         <source>✔ kualitas %1 (%2×)</source>
         <translation>✔ quality %1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="275"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="295"/>
         <source>✘ kualitas kurang (%1×)</source>
         <translation>✘ quality too low (%1×)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="276"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="296"/>
         <source>belum</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="289"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="309"/>
         <source>&amp;Matikan kamera</source>
         <translation>Stop ca&amp;mera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="290"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="310"/>
         <source>Kamera menyala. Arahkan wajah pemohon ke tengah bingkai.</source>
         <translation>Camera on. Centre the applicant&apos;s face in the frame.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="337"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="357"/>
         <source>Kamera berhenti.</source>
         <translation>Camera stopped.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="338"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="358"/>
         <source>Kamera berhenti: %1 Periksa kabel/kamera lalu tekan Nyalakan kamera untuk mencoba lagi.</source>
         <translation>Camera stopped: %1 Check the cable/camera, then press Start camera to try again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="382"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="402"/>
         <source>Nyalakan kamera dulu; foto diambil dari gambar langsung.</source>
         <translation>Start the camera first; the photo is taken from the live image.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="385"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="405"/>
         <source>Foto belum dapat diambil: %1</source>
         <translation>The photo cannot be taken yet: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="412"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="432"/>
         <source> Catatan: belum memenuhi %1.</source>
         <translation> Note: does not yet meet %1.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="413"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="433"/>
         <source>Foto diambil otomatis dan disimpan (terenkripsi).</source>
         <translation>Photo taken automatically and saved (encrypted).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="414"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="434"/>
         <source>Foto diambil dan disimpan (terenkripsi).</source>
         <translation>Photo taken and saved (encrypted).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="434"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="454"/>
         <source>Semua sidik jari yang diperlukan sudah lengkap.</source>
         <translation>All required fingerprints are captured.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="441"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="461"/>
         <source>Letakkan %1 pada pemindai…</source>
         <translation>Place %1 on the scanner…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="473"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="493"/>
         <source>%1: kualitas %2, diterima.</source>
         <translation>%1: quality %2, accepted.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="476"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="496"/>
         <source>%1: kualitas %2 terlalu rendah; ulangi.</source>
         <translation>%1: quality %2 too low; try again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="492"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="512"/>
         <source>Pemindai sidik jari: %1 Periksa sambungan pemindai lalu tekan Pindai lagi.</source>
         <translation>Fingerprint scanner: %1 Check the scanner connection, then press Scan again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="530"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="550"/>
         <source>Pengecualian %1 dicatat dengan persetujuan supervisor.</source>
         <translation>Exception for %1 recorded with supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="552"/>
+        <location filename="../../faskim_desktop/gui/pages/step_biometrik.py" line="572"/>
         <source>Biometrik lengkap. Berkas %1 lanjut ke pemberian nomor register.</source>
         <translation>Biometrics complete. File %1 moves on to register numbering.</translation>
     </message>
@@ -701,129 +716,129 @@ not taken yet</translation>
 <context>
     <name>CetakPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="95"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="101"/>
         <source>Pratinjau depan…</source>
         <translation>Front preview…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="96"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="102"/>
         <source>Pratinjau belakang…</source>
         <translation>Back preview…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="103"/>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="143"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="109"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="149"/>
         <source>Belum dicetak.</source>
         <translation>Not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="107"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="113"/>
         <source>Printer kartu:</source>
         <translation>Card printer:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="108"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="114"/>
         <source>Status pekerjaan:</source>
         <translation>Job status:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="109"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="115"/>
         <source>Blangko kartu berkas ini:</source>
         <translation>Card blanks for this file:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="112"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="118"/>
         <source>Blangko kartu hari ini:</source>
         <translation>Card blanks today:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="113"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="119"/>
         <source>Pencetakan (CR80, depan-belakang)</source>
         <translation>Printing (CR80, duplex)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="117"/>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="145"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="123"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="151"/>
         <source>&amp;Cetak kartu</source>
         <translation>&amp;Print card</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="148"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="154"/>
         <source>Memproses… kartu disusun dan segel ditandatangani.</source>
         <translation>Processing… composing the card and signing the seal.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="163"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="174"/>
         <source>Nomor register %1 · %2 · berlaku hingga %3. Periksa pratinjau, masukkan blangko kartu, lalu cetak.</source>
         <translation>Register no. %1 · %2 · valid until %3. Check the preview, load a card blank, then print.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="175"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="189"/>
         <source>Pekerjaan cetak sebelumnya masih tercatat; statusnya diperiksa…</source>
         <translation>An earlier print job is still on record; checking its status…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="188"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="202"/>
         <source>%1 tercetak · %2 gagal · %3 rusak</source>
         <translation>%1 printed · %2 failed · %3 spoilt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="198"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="215"/>
         <source>Memproses… kartu dikirim ke printer.</source>
         <translation>Processing… sending the card to the printer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="266"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="289"/>
         <source>Kartu tercetak. Teruskan kartu kepada Kepala Kantor untuk ditandatangani.</source>
         <translation>Card printed. Pass it to the Head of Office (Kakanim) for signature.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="274"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="298"/>
         <source>Printer melaporkan pekerjaan gagal; blangko dihitung sebagai kartu gagal. Periksa printer dan blangko, lalu cetak lagi.</source>
         <translation>The printer reported a failed job; the blank counts as a failed card. Check the printer and blanks, then print again.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="276"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="303"/>
         <source>&amp;Cetak lagi</source>
         <translation>&amp;Print again</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="283"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="310"/>
         <source>Tertunda — pekerjaan disimpan, belum tercetak.</source>
         <translation>Pending — job saved, not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="286"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="314"/>
         <source>Pekerjaan cetak disimpan; setelah printer siap, tekan &quot;Coba lagi&quot; (kartu tidak dihitung dua kali).</source>
         <translation>Print job saved; when the printer is ready, press &quot;Retry&quot; (the card is not counted twice).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="288"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="318"/>
         <source>&amp;Coba lagi</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="304"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="334"/>
         <source>Dalam antrean</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="304"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="335"/>
         <source>Sedang dicetak</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="305"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="336"/>
         <source>Tercetak</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="305"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="337"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="306"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="338"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
@@ -1633,27 +1648,32 @@ not taken yet</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../faskim_desktop/gui/login.py" line="39"/>
+        <location filename="../../faskim_desktop/gui/login.py" line="43"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/login.py" line="58"/>
+        <location filename="../../faskim_desktop/gui/login.py" line="50"/>
+        <source>Membuka basis data…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/login.py" line="78"/>
         <source>&amp;Masuk</source>
         <translation>Log &amp;in</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/login.py" line="59"/>
+        <location filename="../../faskim_desktop/gui/login.py" line="79"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/login.py" line="66"/>
+        <location filename="../../faskim_desktop/gui/login.py" line="86"/>
         <source>Pengaturan disimpan. Buka ulang aplikasi bila folder data atau basis data diubah.</source>
         <translation>Settings saved. Restart the application if you changed the data folder or database.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/login.py" line="81"/>
+        <location filename="../../faskim_desktop/gui/login.py" line="101"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your username and password.</translation>
     </message>
@@ -2008,37 +2028,37 @@ not taken yet</translation>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="112"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="113"/>
         <source>Nomor register %1 · %2 · paspor %3. Periksa kartu tercetak, bubuhkan cap dinas, lalu tanda tangani.</source>
         <translation>Register no. %1 · %2 · passport %3. Check the printed card, affix the office stamp, then sign.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="115"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="120"/>
         <source>Kartu menunggu tanda tangan: %1</source>
         <translation>Cards awaiting signature: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="126"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="131"/>
         <source>Bubuhkan cap dinas dan nomor register, lalu centang konfirmasinya.</source>
         <translation>Affix the office stamp and register number, then tick the confirmation.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="130"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="135"/>
         <source>Masukkan kata sandi Anda untuk mengesahkan.</source>
         <translation>Enter your password to authenticate.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="134"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="139"/>
         <source>Memproses… tanda tangan dicatat.</source>
         <translation>Processing… recording the signature.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="147"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="153"/>
         <source>Kartu disahkan. Berkas siap diserahkan.</source>
         <translation>Card authenticated. The file is ready for hand-over.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="165"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pengesahan.py" line="171"/>
         <source>Cetak ulang disetujui; berkas kembali ke pencetakan.</source>
         <translation>Reprint approved; the file goes back to printing.</translation>
     </message>
@@ -2046,107 +2066,107 @@ not taken yet</translation>
 <context>
     <name>PenyerahanPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="80"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="82"/>
         <source>Pindai kode QR pada tanda terima dan kuitansi dengan pemindai kode batang (atau kamera), atau ketik nomornya.</source>
         <translation>Scan the QR codes on the acknowledgement receipt and the receipt with the barcode scanner (or camera), or type the numbers.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="85"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="89"/>
         <source>nomor pada tanda terima permohonan</source>
         <translation>number on the acknowledgement receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="91"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="95"/>
         <source>nomor pada kuitansi pembayaran</source>
         <translation>number on the payment receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="97"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="101"/>
         <source>Nomor &amp;tanda terima:</source>
         <translation>&amp;Acknowledgement no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="101"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="105"/>
         <source>Nomor &amp;kuitansi:</source>
         <translation>&amp;Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="106"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="110"/>
         <source>Baca QR dengan ka&amp;mera</source>
         <translation>Read QR with ca&amp;mera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="109"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="113"/>
         <source>Kamera mati</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="118"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="122"/>
         <source>&amp;Pemohon / orang tua pemohon</source>
         <translation>A&amp;pplicant / applicant&apos;s parent</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="119"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="123"/>
         <source>K&amp;uasa (dengan surat kuasa)</source>
         <translation>Pro&amp;xy (with power of attorney)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="127"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="131"/>
         <source>NIK / nomor paspor / SIM</source>
         <translation>NIK / passport no. / driving licence</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="135"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="139"/>
         <source>Nama penerima:</source>
         <translation>Recipient name:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="137"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="141"/>
         <source>No. identitas penerima:</source>
         <translation>Recipient ID no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="139"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="143"/>
         <source>Diambil oleh</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="143"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="147"/>
         <source>&amp;Serahkan kartu dan paspor</source>
         <translation>&amp;Hand over card and passport</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="175"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="180"/>
         <source>Berkas %1 · nomor register %2 · %3. Minta pemohon menunjukkan tanda terima dan kuitansi.</source>
         <translation>File %1 · register no. %2 · %3. Ask the applicant to show the acknowledgement receipt and the receipt.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="195"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="204"/>
         <source>Arahkan kode QR ke kamera…</source>
         <translation>Hold the QR code up to the camera…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="226"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="235"/>
         <source>Kedua nomor terbaca. Periksa penerima, lalu serahkan.</source>
         <translation>Both numbers read. Check the recipient, then hand over.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="232"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="243"/>
         <source>Pembacaan QR dengan kamera tidak tersedia (OpenCV tidak terpasang). Gunakan pemindai kode batang atau ketik nomornya.</source>
         <translation>Reading QR codes with the camera is unavailable (OpenCV not installed). Use the barcode scanner or type the numbers.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="250"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="268"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="262"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="286"/>
         <source>Kartu dan paspor diserahkan. Berkas diteruskan ke Infokim untuk diarsip.</source>
         <translation>Card and passport handed over. The file goes to Infokim for archiving.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="280"/>
+        <location filename="../../faskim_desktop/gui/pages/step_penyerahan.py" line="304"/>
         <source>Penyerahan ditolak; tidak ada yang berubah.</source>
         <translation>Hand-over refused; nothing was changed.</translation>
     </message>
@@ -2890,47 +2910,47 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="24"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="25"/>
         <source>Nomor register diberikan otomatis oleh sistem saat halaman ini dibuka: berurutan per tahun, tidak pernah dipakai ulang, dan unik di semua kursi.</source>
         <translation>The system assigns the register number when this page opens: sequential per year, never reused, and unique across all seats.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="37"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="40"/>
         <source>Nomor register:</source>
         <translation>Register no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="38"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="41"/>
         <source>Pemohon:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="39"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="42"/>
         <source>Nomor paspor:</source>
         <translation>Passport no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="40"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="43"/>
         <source>Kartu berlaku hingga:</source>
         <translation>Card valid until:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="42"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="45"/>
         <source>&amp;Coba beri nomor lagi</source>
         <translation>&amp;Retry numbering</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="45"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="48"/>
         <source>&amp;Lanjut ke pencetakan kartu</source>
         <translation>&amp;Continue to card printing</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="76"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="79"/>
         <source>Memproses… nomor register sedang diberikan.</source>
         <translation>Processing… assigning the register number.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="91"/>
+        <location filename="../../faskim_desktop/gui/pages/step_register.py" line="95"/>
         <source>Nomor register %1 tercatat. Lanjutkan ke pencetakan kartu.</source>
         <translation>Register no. %1 recorded. Continue to card printing.</translation>
     </message>
@@ -2938,47 +2958,47 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="323"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="355"/>
         <source>Cetak ulang kartu — persetujuan supervisor</source>
         <translation>Reprint card — supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="325"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="357"/>
         <source>Misalnya: warna pudar, data terpotong, kartu tergores</source>
         <translation>For example: faded colours, data cut off, card scratched</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="332"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="364"/>
         <source>&amp;Alasan kartu rusak:</source>
         <translation>&amp;Reason the card is spoilt:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="333"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="365"/>
         <source>Nama pengguna &amp;supervisor:</source>
         <translation>&amp;Supervisor username:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="334"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="366"/>
         <source>&amp;Kata sandi supervisor:</source>
         <translation>Supervisor &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="337"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="371"/>
         <source>&amp;Setujui cetak ulang</source>
         <translation>&amp;Approve reprint</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="338"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="372"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="342"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="378"/>
         <source>Kartu yang rusak tetap tercatat sebagai kartu rusak. Cetak ulang hanya dengan alasan dan persetujuan supervisor.</source>
         <translation>A spoilt card stays recorded as spoilt. Reprint only with a reason and supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="355"/>
+        <location filename="../../faskim_desktop/gui/pages/step_cetak.py" line="393"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
@@ -3475,67 +3495,67 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>VerifyCardPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="88"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="90"/>
         <source>Periksa segel digital di balik kartu Faskim: pindai kartu, potret dengan kamera, atau buka berkas gambar/PDF. Pemeriksaan berjalan tanpa jaringan.</source>
         <translation>Check the digital seal on the back of a Faskim card: scan the card, photograph it with the camera, or open an image/PDF file. The check works offline.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="91"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="95"/>
         <source>Dari &amp;berkas…</source>
         <translation>From &amp;image file…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="93"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="97"/>
         <source>Dari &amp;pemindai</source>
         <translation>From &amp;scanner</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="95"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="99"/>
         <source>Dari &amp;kamera</source>
         <translation>From &amp;camera</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="102"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="106"/>
         <source>Belum ada gambar</source>
         <translation>No image yet</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="115"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="119"/>
         <source>Kantor penerbit / kunci:</source>
         <translation>Issuing office / key:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="143"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="147"/>
         <source>Memproses… mencari dan memeriksa segel.</source>
         <translation>Processing… finding and checking the seal.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="147"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="151"/>
         <source>Buka gambar atau PDF kartu</source>
         <translation>Open a card image or PDF</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="147"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="151"/>
         <source>Kartu (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Cards (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="211"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="225"/>
         <source>SAH</source>
         <translation>VALID</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="211"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="225"/>
         <source>TIDAK SAH</source>
         <translation>NOT VALID</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="216"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="232"/>
         <source>PERHATIAN: data di bawah ini TIDAK terverifikasi.</source>
         <translation>CAUTION: the data below is NOT verified.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="226"/>
+        <location filename="../../faskim_desktop/gui/pages/verify_card.py" line="243"/>
         <source>TIDAK TERBACA</source>
         <translation>UNREADABLE</translation>
     </message>
@@ -3594,7 +3614,7 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>WorkQueueView</name>
     <message>
-        <location filename="../../faskim_desktop/gui/work_queue.py" line="99"/>
+        <location filename="../../faskim_desktop/gui/work_queue.py" line="101"/>
         <source>%1 berkas menunggu Anda. Enter atau klik dua kali untuk membuka.</source>
         <translation>%1 file(s) waiting for you. Press Enter or double-click to open.</translation>
     </message>
@@ -3602,7 +3622,7 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../faskim_desktop/gui/app.py" line="56"/>
+        <location filename="../../faskim_desktop/gui/app.py" line="61"/>
         <source>Faskim Desktop — Masuk kursi kedua</source>
         <translation>Faskim Desktop — Second seat log-in</translation>
     </message>
