@@ -103,6 +103,11 @@ def test_photo_auto_capture_fingerprints_and_a_cosigned_exception(qtbot, workspa
 
 
 def test_a_camera_that_stops_mid_preview_recovers(qtbot, workspace, seat_factory, artifacts):
+    from faskim_desktop.devices.settings import DeviceChoice, DeviceSettings
+
+    settings = DeviceSettings(workspace.folder)  # the drawn face: a close-up that fails the checks
+    settings.set_choice(DeviceKind.CAMERA, DeviceChoice("simulated", "", {"subject": "drawn"}))
+    settings.save()
     case = case_at(workspace, sop.State.BIOMETRIK)
     ctx = seat_factory("loket1")
     page = _page(qtbot, ctx, case)
