@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from faskim_desktop.core import clock, messages, sop
 from faskim_desktop.core.errors import ValidationError
 from faskim_desktop.core.services.base import CaseRef, ref
+from faskim_desktop.core.services.paperwork import PaperworkService
 from faskim_desktop.core.services.payment import DaySummary, PaymentService
 from faskim_desktop.core.services.utama_views import payment_methods, payments_of
 from faskim_desktop.devices.protocols import PrintJob
@@ -304,6 +305,8 @@ class PembayaranPage(StepPage):
             assert found is not None
             current = ref(found)
         pdf = render_kuitansi(data)
+        category = "kuitansi_batal" if data.voided else "kuitansi"
+        PaperworkService(ctx.ws, ctx.principal).keep(payment.case_id, category, pdf)
         kept = keep_copy(ctx, pdf, f"{kind}-{data.receipt_number}")
         return Issued(payment_id, data.receipt_number, current, pdf, str(kept))
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from faskim_desktop.core import sop
 from faskim_desktop.core.services.base import CaseRef, ref
 from faskim_desktop.core.services.intake import DocumentVerdict, IntakeService
+from faskim_desktop.core.services.paperwork import PaperworkService
 from faskim_desktop.documents.compose.receipt import compose_receipt, document_names
 from faskim_desktop.documents.compose.return_slip import compose_return_slip
 from faskim_desktop.documents.receipt import render_receipt
@@ -253,6 +254,7 @@ class PeriksaPage(StepPage):
             if moved.state is sop.State.DIKEMBALIKAN:
                 with ctx.ws.store.read() as session:
                     pdf = render_return_slip(compose_return_slip(session, case_id))
+                PaperworkService(ctx.ws, ctx.principal).keep(case_id, "surat_pengembalian", pdf)
                 keep_copy(ctx, pdf, f"surat-pengembalian-{moved.number}")
             return moved, pdf
 

@@ -32,6 +32,7 @@ from faskim_desktop.core import sop
 from faskim_desktop.core.services.awal_intake import ApplicantNameService, draft_name
 from faskim_desktop.core.services.base import CaseRef
 from faskim_desktop.core.services.intake import IntakeService, Receipt
+from faskim_desktop.core.services.paperwork import PaperworkService
 from faskim_desktop.documents.compose.receipt import compose_receipt, document_names
 from faskim_desktop.documents.receipt import render_receipt
 from faskim_desktop.gui.context import SeatContext
@@ -337,6 +338,7 @@ class TerimaPage(StepPage):
             with ctx.ws.store.read() as session:
                 data = compose_receipt(session, case_id)
             pdf = render_receipt(data)
+            PaperworkService(ctx.ws, ctx.principal).keep(case_id, "tanda_terima", pdf)
             path = keep_copy(ctx, pdf, f"tanda-terima-{moved.number}")
             return moved, pdf, str(path)
 
