@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from faskim_desktop.core import clock, messages, sop
 from faskim_desktop.core.services.base import CaseRef, StepService, ref
-from faskim_desktop.core.services.queues import open_step
+from faskim_desktop.core.services.queues import acting, open_step
 from faskim_desktop.gui.context import SeatContext
 from faskim_desktop.gui.pages.base import ActionStepPage, StepPage
 from faskim_desktop.gui.pages.registry import page_type
@@ -48,6 +48,7 @@ class PhaseWizard(QWidget):
         self.case: CaseRef | None = None
         self._started: datetime | None = None
         self._pages: dict[type, StepPage] = {}
+        self._acting = None  # the person with the roles office settings grant (designated signer)
 
         self.header = QLabel(self.tr("Belum ada berkas dibuka. Pilih berkas dari daftar pekerjaan."))
         font = QFont(self.header.font())
@@ -111,7 +112,8 @@ class PhaseWizard(QWidget):
         ctx = self.ctx
 
         def fetch() -> tuple[CaseRef, CaseStep | None, str]:
-            StepService(ctx.ws, ctx.principal).start(case_id)  # the step's timer starts now
+            self._acting = acting(ctx.ws, ctx.principal)
+            StepService(ctx.ws, self._acting).start(case_id)  # the step's timer starts now
             with ctx.ws.store.read() as session:
                 found = session.get(Case, case_id)
                 applicant = ""
@@ -161,7 +163,7 @@ class PhaseWizard(QWidget):
     def _page_for(self, state: sop.State) -> StepPage:
         cls = page_type(state) or ActionStepPage
         roles = sop.actors(state)
-        if not self.ctx.principal.has(*roles):
+        if not (self._acting or self.ctx.principal).has(*roles):
             cls = ActionStepPage  # someone else's step: show where it stands, offer nothing
         if cls not in self._pages:
             page = cls(self.ctx, self)

@@ -175,3 +175,16 @@ def test_every_action_and_role_is_checked_against_the_table(workspace: Workspace
             else:
                 with pytest.raises(PermissionDenied):
                     case_machine.check_allowed(case, action, person)
+
+
+def test_a_designated_official_sees_and_signs_cards(workspace) -> None:
+    from faskim_desktop.core import office
+    from faskim_desktop.core.services.issuance import IssuanceService
+
+    people = principals(workspace)
+    case = carry(workspace, crew_of(people), until=sop.State.PENGESAHAN).case
+    assert all(i.case_id != case.id for i in work_queue(workspace, people["spv2"]))
+    with workspace.store.write() as session:
+        office.put(session, "admin1", "signers", ["spv2"])
+    assert any(i.case_id == case.id for i in work_queue(workspace, people["spv2"]))
+    assert IssuanceService(workspace, people["spv2"]).sign(case.id).state is sop.State.PENYERAHAN

@@ -52,7 +52,7 @@ class StepService:
         """Record that this person began the current step's work (the timer starts)."""
         with self.transaction() as session:
             found = self._case(session, case)
-            roles = sop.waiting_role(sop.State(found.state))
+            roles = sop.actors(sop.State(found.state))
             if self.actor.has(*roles):
                 case_machine.start(session, found, self.actor)
 
