@@ -58,16 +58,17 @@ class TaskRunner(QObject):
         func: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-    ) -> Future:
+    ) -> Future | None:
         task_id = next(self._ids)
         self._tasks[task_id] = (func, on_done, on_error)
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
         try:
             return self._pool.submit(self._work, task_id)
-        except RuntimeError:  # the seat is closing: its worker takes no more work
+        except RuntimeError:  # the seat is closed: a late timer's work is dropped, not an error
             self._tasks.pop(task_id, None)
-            raise
+            log.debug("store work after the seat closed: dropped")
+            return None
 
     def _work(self, task_id: int) -> None:
         task = self._tasks.get(task_id)
