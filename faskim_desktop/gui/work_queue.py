@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -96,12 +97,16 @@ class WorkQueueView(QWidget):
         ctx = self.ctx
 
         def done(items: list[WorkItem]) -> None:
+            if not shiboken6.isValid(self.model):  # the window closed while the query ran
+                return
             self._loading = False
             self.model.replace(items)
             self.summary.setText(self.tr("%1 berkas menunggu Anda. Enter atau klik dua kali untuk membuka.")
                                  .replace("%1", str(len(items))))
 
         def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self.summary):
+                return
             self._loading = False
             from faskim_desktop.gui import i18n
 
