@@ -14,7 +14,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class WorkQueueModel(QAbstractTableModel):
-    HEADERS = ("Nomor permohonan", "Pemohon", "Tahap", "Menunggu sejak", "Antrean")
+    COLUMNS = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,11 +24,13 @@ class WorkQueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
+        return self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            # Literal tr() calls, so lupdate finds them.
+            return (self.tr("Nomor permohonan"), self.tr("Pemohon"), self.tr("Tahap"), self.tr("Menunggu sejak"),
+                    self.tr("Antrean"))[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
