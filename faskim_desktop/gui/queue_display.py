@@ -123,7 +123,8 @@ class QueueDisplay(QWidget):
         self.number.setText(latest.label)
         self.counter.setText(self.tr("LOKET %1").replace("%1", latest.counter))
         for call in calls[1:]:
-            self.history.addItem(f"{call.label}  →  {self.tr('Loket %1').replace('%1', call.counter)}")
+            counter = self.tr("Loket %1").replace("%1", call.counter)
+            self.history.addItem(f"{call.label}  →  {counter}")
         key = (latest.ticket_id, latest.calls)
         if key != self._seen:
             self._seen = key
