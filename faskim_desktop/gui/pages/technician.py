@@ -560,13 +560,13 @@ class TechnicianPage(QWidget):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
-        title = QLabel(self.tr("Perangkat workstation"))
+        title = QLabel(self.tr("Perangkat komputer ini"))
         font = title.font()
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         title.setFont(font)
         subtitle = QLabel(
-            self.tr("Workstation: %1 — pilihan disimpan untuk workstation ini.").replace(
+            self.tr("Komputer: %1 — pilihan disimpan untuk komputer ini.").replace(
                 "%1", self.settings.workstation
             )
         )
@@ -613,7 +613,7 @@ class TechnicianPage(QWidget):
         bar = QHBoxLayout()
         self.refresh_button = QPushButton(self.tr("Muat ulang daftar driver"))
         self.refresh_button.clicked.connect(self.refresh_drivers)
-        self.save_button = QPushButton(self.tr("Simpan pengaturan workstation"))
+        self.save_button = QPushButton(self.tr("Simpan pengaturan perangkat"))
         self.save_button.clicked.connect(self.save)
         self.export_button = QPushButton(self.tr("Ekspor diagnostik…"))
         self.export_button.clicked.connect(self._ask_export)
@@ -713,7 +713,7 @@ class TechnicianPage(QWidget):
         for kind, panel in self.panels.items():
             self.settings.set_choice(kind, panel.choice())
         path = self.settings.save()
-        self.status.setText(self.tr("Pengaturan perangkat workstation disimpan."))
+        self.status.setText(self.tr("Pengaturan perangkat komputer ini disimpan."))
         self.saved.emit(str(path))
         return path
 
