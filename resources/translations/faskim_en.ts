@@ -11,7 +11,7 @@
     <message>
         <location filename="../../faskim_desktop/gui/pages/base.py" line="48"/>
         <source>Tahap:</source>
-        <translation>Step:</translation>
+        <translation>Stage:</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/base.py" line="69"/>
@@ -1829,163 +1829,163 @@ passport chip</translation>
 <context>
     <name>PembayaranPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="99"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="100"/>
         <source>Nomor permohonan:</source>
         <translation>Application no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="100"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="101"/>
         <source>Pemohon:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="101"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="102"/>
         <source>Tagihan PNBP hari ini:</source>
         <translation>PNBP fee due today:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="104"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="105"/>
         <source>Jumlah uang yang diterima, mis. 400.000</source>
         <translation>Amount received, e.g. 400.000</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="110"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="111"/>
         <source>No. referensi / trace EDC / ID QRIS</source>
         <translation>Reference no. / EDC trace / QRIS ID</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="112"/>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="432"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="113"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="435"/>
         <source>Terima pembayaran &amp;&amp; cetak &amp;kuitansi</source>
         <translation>&amp;Accept payment &amp;&amp; print receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="117"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="118"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="119"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="120"/>
         <source>&amp;Jumlah diterima:</source>
         <translation>A&amp;mount received:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="121"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="122"/>
         <source>&amp;Cara bayar:</source>
         <translation>&amp;Payment method:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="123"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="124"/>
         <source>&amp;Referensi:</source>
         <translation>&amp;Reference:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="135"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="136"/>
         <source>Cetak &amp;ulang kuitansi</source>
         <translation>Reprint rec&amp;eipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="137"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="138"/>
         <source>&amp;Lanjut ke biometrik</source>
         <translation>&amp;Continue to biometrics</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="140"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="141"/>
         <source>nama pengguna supervisor</source>
         <translation>supervisor username</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="145"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="146"/>
         <source>alasan pembatalan</source>
         <translation>reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="146"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="147"/>
         <source>Batalkan pe&amp;mbayaran ini</source>
         <translation>Voi&amp;d this payment</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="148"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="149"/>
         <source>Kuitansi</source>
         <translation>Receipt (kuitansi)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="157"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="158"/>
         <source>Supervisor:</source>
         <translation>Supervisor:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="158"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="159"/>
         <source>Kata sandi supervisor:</source>
         <translation>Supervisor password:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="159"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="160"/>
         <source>Alasan:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="161"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="162"/>
         <source>Pembatalan (perlu supervisor dan alasan)</source>
         <translation>Voiding (needs a supervisor and a reason)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="168"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="169"/>
         <source>Riwayat pembayaran berkas ini</source>
         <translation>Payments for this file</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="171"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="172"/>
         <source>Rekap kas &amp;harian (PDF)</source>
         <translation>Daily cash &amp;summary (PDF)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="269"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="270"/>
         <source>BATAL oleh %1: %2</source>
         <translation>VOIDED by %1: %2</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="293"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="294"/>
         <source>Mencatat pembayaran…</source>
         <translation>Recording payment…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="315"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="318"/>
         <source>Pembayaran tercatat. Kuitansi %1 disimpan; mencetak…</source>
         <translation>Payment recorded. Receipt %1 saved; printing…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="317"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="320"/>
         <source>Pembayaran tercatat dengan kuitansi %1.</source>
         <translation>Payment recorded with receipt %1.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="331"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="334"/>
         <source>Kuitansi %1 (3 lembar: pemohon, berkas, bendahara) dikirim ke printer (pekerjaan %2).</source>
         <translation>Receipt %1 (3 copies: applicant, file, treasurer) sent to the printer (job %2).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="338"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="341"/>
         <source>Pembayaran tercatat, tetapi kuitansi %1 gagal dicetak: %2 Perbaiki printer lalu tekan Cetak ulang (salinan tersimpan di %3).</source>
         <translation>Payment recorded, but receipt %1 failed to print: %2 Fix the printer, then press Reprint receipt (a copy is saved in %3).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="377"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="380"/>
         <source>Membatalkan pembayaran…</source>
         <translation>Voiding payment…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="387"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="390"/>
         <source>Kuitansi %1 dibatalkan; catatannya tetap tersimpan. Terima pembayaran baru.</source>
         <translation>Receipt %1 voided; its record is kept. Accept a new payment.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="409"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="412"/>
         <source>Hari ini %1 transaksi, jumlah %2 (%3); %4 batal. PDF: %5</source>
         <translation>Today %1 transaction(s), total %2 (%3); %4 voided. PDF: %5</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="432"/>
+        <location filename="../../faskim_desktop/gui/pages/step_pembayaran.py" line="435"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
@@ -2174,122 +2174,122 @@ passport chip</translation>
 <context>
     <name>PeriksaPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="108"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="109"/>
         <source>Periksa keaslian dan keabsahan setiap dokumen. Berkas lengkap bila semua dokumen wajib sah; bila tidak, berkas dikembalikan dengan surat pengembalian.</source>
         <translation>Check that each document is genuine and valid. The file is complete when every required document is valid; otherwise it is returned with a return letter.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="112"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="113"/>
         <source>Hasil pemeriksaan dokumen (* wajib)</source>
         <translation>Document check results (* required)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="127"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="128"/>
         <source>&amp;Simpan hasil pemeriksaan</source>
         <translation>&amp;Save check results</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="130"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="131"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="134"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="135"/>
         <source>Berkas dikembalikan</source>
         <translation>File returned</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="137"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="138"/>
         <source>Cetak &amp;ulang surat pengembalian</source>
         <translation>&amp;Reprint return letter</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="138"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="139"/>
         <source>Buka kembali sebagai &amp;permohonan baru</source>
         <translation>Re&amp;open as a new application</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="139"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="140"/>
         <source>Sele&amp;sai</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="153"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="154"/>
         <source>Cetak ulang tanda te&amp;rima</source>
         <translation>Reprint &amp;acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="155"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="156"/>
         <source>Bila tanda terima langkah 1 belum tercetak</source>
         <translation>If the step 1 acknowledgement receipt was not printed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="192"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="193"/>
         <source>Dokumen</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="192"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="193"/>
         <source>Saat diterima</source>
         <translation>On receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="192"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="193"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="192"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="193"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="226"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="227"/>
         <source>%1 dokumen wajib belum sah: berkas akan DIKEMBALIKAN.</source>
         <translation>%1 required document(s) not valid: the file will be RETURNED.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="229"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="230"/>
         <source>&amp;Kembalikan berkas &amp;&amp; cetak surat</source>
         <translation>Re&amp;turn file &amp;&amp; print letter</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="231"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="232"/>
         <source>Semua dokumen wajib sah: berkas LENGKAP, paraf dicatat.</source>
         <translation>All required documents valid: file COMPLETE, initials recorded.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="233"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="234"/>
         <source>Berkas &amp;lengkap (paraf)</source>
         <translation>File &amp;complete (initials)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="319"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="321"/>
         <source>Tanda terima %1 dikirim ke printer.</source>
         <translation>Acknowledgement receipt %1 sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="322"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="324"/>
         <source>Tanda terima belum tercetak: %1</source>
         <translation>Acknowledgement receipt not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="274"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="276"/>
         <source>Berkas %1 lengkap; tanggal dan paraf tercatat.</source>
         <translation>File %1 complete; date and initials recorded.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="283"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="285"/>
         <source>Berkas %1 dikembalikan kepada pemohon. Surat pengembalian dikirim ke printer dan salinannya disimpan. Berkas ini tetap tersimpan dan dapat dicari.</source>
         <translation>File %1 returned to the applicant. The return letter was sent to the printer and a copy saved. The file stays stored and searchable.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="297"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="299"/>
         <source>Surat pengembalian %1 dikirim ke printer.</source>
         <translation>Return letter %1 sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="300"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="302"/>
         <source>Surat pengembalian belum tercetak: %1. Salinan tersimpan; cetak ulang.</source>
         <translation>Return letter not printed: %1. A copy is saved; reprint it.</translation>
     </message>
@@ -2598,38 +2598,38 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>PhaseWizard</name>
     <message>
-        <location filename="../../faskim_desktop/gui/wizard.py" line="52"/>
-        <location filename="../../faskim_desktop/gui/wizard.py" line="185"/>
+        <location filename="../../faskim_desktop/gui/wizard.py" line="53"/>
+        <location filename="../../faskim_desktop/gui/wizard.py" line="187"/>
         <source>Belum ada berkas dibuka. Pilih berkas dari daftar pekerjaan.</source>
         <translation>No file open. Choose a file from the work list.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/wizard.py" line="65"/>
+        <location filename="../../faskim_desktop/gui/wizard.py" line="66"/>
         <source>Waktu berjalan sejak langkah ini dimulai</source>
         <translation>Time elapsed since this step started</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/wizard.py" line="81"/>
+        <location filename="../../faskim_desktop/gui/wizard.py" line="82"/>
         <source>%1 mnt</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/wizard.py" line="89"/>
+        <location filename="../../faskim_desktop/gui/wizard.py" line="90"/>
         <source>Pilih berkas dari daftar pekerjaan (F2) atau buat berkas baru (Ctrl+N).</source>
         <translation>Choose a file from the work list (F2) or create a new case file (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/wizard.py" line="138"/>
+        <location filename="../../faskim_desktop/gui/wizard.py" line="140"/>
         <source>Langkah %1: %2</source>
         <translation>Step %1: %2</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/wizard.py" line="142"/>
+        <location filename="../../faskim_desktop/gui/wizard.py" line="144"/>
         <source>Mutu baku: %1 menit</source>
         <translation>Service standard time: %1 minutes</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/wizard.py" line="143"/>
+        <location filename="../../faskim_desktop/gui/wizard.py" line="145"/>
         <source>Mutu baku: tidak ditetapkan SOP</source>
         <translation>Service standard time: not set by the SOP</translation>
     </message>
@@ -2816,6 +2816,11 @@ Name in passport differs from birth certificate</translation>
         <location filename="../../faskim_desktop/gui/queue_display.py" line="124"/>
         <source>LOKET %1</source>
         <translation>COUNTER %1</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/queue_display.py" line="126"/>
+        <source>Loket %1</source>
+        <translation>Counter %1</translation>
     </message>
 </context>
 <context>
@@ -3195,16 +3200,6 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>TechnicianPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="563"/>
-        <source>Perangkat workstation</source>
-        <translation>Workstation devices</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="569"/>
-        <source>Workstation: %1 — pilihan disimpan untuk workstation ini.</source>
-        <translation>Workstation: %1 — choices are saved for this workstation.</translation>
-    </message>
-    <message>
         <location filename="../../faskim_desktop/gui/pages/technician.py" line="578"/>
         <source>Berkas pengaturan perangkat rusak dan disisihkan; pengaturan bawaan dipakai.</source>
         <translation>The device settings file was damaged and set aside; the defaults are used.</translation>
@@ -3238,11 +3233,6 @@ Name in passport differs from birth certificate</translation>
         <location filename="../../faskim_desktop/gui/pages/technician.py" line="614"/>
         <source>Muat ulang daftar driver</source>
         <translation>Reload driver list</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="616"/>
-        <source>Simpan pengaturan workstation</source>
-        <translation>Save workstation settings</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/technician.py" line="618"/>
@@ -3300,19 +3290,34 @@ Name in passport differs from birth certificate</translation>
         <translation>Driver and device lists updated.</translation>
     </message>
     <message>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="716"/>
+        <source>Pengaturan perangkat komputer ini disimpan.</source>
+        <translation>Device settings for this computer saved.</translation>
+    </message>
+    <message>
         <location filename="../../faskim_desktop/gui/pages/technician.py" line="661"/>
         <source>tersedia</source>
         <translation>available</translation>
     </message>
     <message>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="563"/>
+        <source>Perangkat komputer ini</source>
+        <translation>Devices of this computer</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="569"/>
+        <source>Komputer: %1 — pilihan disimpan untuk komputer ini.</source>
+        <translation>Computer: %1 — choices are saved for this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/technician.py" line="616"/>
+        <source>Simpan pengaturan perangkat</source>
+        <translation>Save device settings</translation>
+    </message>
+    <message>
         <location filename="../../faskim_desktop/gui/pages/technician.py" line="661"/>
         <source>tidak tersedia</source>
         <translation>unavailable</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/technician.py" line="716"/>
-        <source>Pengaturan perangkat workstation disimpan.</source>
-        <translation>Workstation device settings saved.</translation>
     </message>
     <message>
         <location filename="../../faskim_desktop/gui/pages/technician.py" line="722"/>
@@ -3338,113 +3343,113 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>TerimaPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="100"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="101"/>
         <source>Yang menyerahkan berkas</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="101"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="102"/>
         <source>P&amp;emohon / orang tua pemohon</source>
         <translation>A&amp;pplicant / applicant&apos;s parent</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="102"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="103"/>
         <source>&amp;Kuasa (dengan surat kuasa)</source>
         <translation>Pro&amp;xy (with power of attorney)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="108"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="109"/>
         <source>sesuai paspor, dicetak pada tanda terima</source>
         <translation>as in the passport; printed on the acknowledgement receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="112"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="113"/>
         <source>nomor / tanggal surat kuasa</source>
         <translation>power of attorney number / date</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="130"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="131"/>
         <source>No. &amp;identitas kuasa:</source>
         <translation>Proxy &amp;ID no.:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="138"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="139"/>
         <source>Dokumen yang diterima (* wajib)</source>
         <translation>Documents received (* required)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="150"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="151"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="242"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="243"/>
         <source>Nomor antrean: %1</source>
         <translation>Queue number: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="126"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="127"/>
         <source>Nama pemohon (&amp;anak):</source>
         <translation>Applicant name (chil&amp;d):</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="127"/>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="262"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="128"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="263"/>
         <source>Nama yang me&amp;nyerahkan:</source>
         <translation>Name of s&amp;ubmitter:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="133"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="134"/>
         <source>Su&amp;rat kuasa:</source>
         <translation>Power of attorne&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="141"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="142"/>
         <source>Centang semua yang wa&amp;jib</source>
         <translation>&amp;Tick all required</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="146"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="147"/>
         <source>Terima &amp;&amp; &amp;cetak tanda terima</source>
         <translation>&amp;Accept &amp;&amp; print acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="262"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="263"/>
         <source>&amp;Nama kuasa:</source>
         <translation>Pr&amp;oxy name:</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="273"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="274"/>
         <source>Belum tersimpan…</source>
         <translation>Not saved yet…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="278"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="279"/>
         <source>%1 dari %2 dokumen dicentang</source>
         <translation>%1 of %2 documents ticked</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="310"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="311"/>
         <source>Tersimpan otomatis</source>
         <translation>Saved automatically</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="315"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="316"/>
         <source>Draf belum tersimpan: %1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="361"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="363"/>
         <source>Tanda terima %1 dikirim ke printer.</source>
         <translation>Acknowledgement receipt %1 sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="365"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="367"/>
         <source>Tanda terima %1 belum tercetak: %2 (salinan tersimpan)</source>
         <translation>Acknowledgement receipt %1 not printed: %2 (a copy is saved)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="370"/>
+        <location filename="../../faskim_desktop/gui/pages/step_terima.py" line="372"/>
         <source>Berkas %1 diterima; tanda terima dicetak.</source>
         <translation>File %1 received; acknowledgement receipt printed.</translation>
     </message>
@@ -3612,9 +3617,37 @@ Name in passport differs from birth certificate</translation>
     </message>
 </context>
 <context>
+    <name>WorkQueueModel</name>
+    <message>
+        <location filename="../../faskim_desktop/gui/work_queue.py" line="32"/>
+        <source>Nomor permohonan</source>
+        <translation>Application no.</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/work_queue.py" line="32"/>
+        <source>Pemohon</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/work_queue.py" line="32"/>
+        <source>Tahap</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/work_queue.py" line="32"/>
+        <source>Menunggu sejak</source>
+        <translation>Waiting since</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/work_queue.py" line="33"/>
+        <source>Antrean</source>
+        <translation>Queue</translation>
+    </message>
+</context>
+<context>
     <name>WorkQueueView</name>
     <message>
-        <location filename="../../faskim_desktop/gui/work_queue.py" line="101"/>
+        <location filename="../../faskim_desktop/gui/work_queue.py" line="106"/>
         <source>%1 berkas menunggu Anda. Enter atau klik dua kali untuk membuka.</source>
         <translation>%1 file(s) waiting for you. Press Enter or double-click to open.</translation>
     </message>
@@ -3630,42 +3663,42 @@ Name in passport differs from birth certificate</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="76"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="77"/>
         <source>diterima</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="76"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="77"/>
         <source>tidak diserahkan</source>
         <translation>not submitted</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="80"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="81"/>
         <source>— pilih —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="80"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="81"/>
         <source>Sah</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="80"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="81"/>
         <source>Tidak sah</source>
         <translation>Not valid</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="80"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="81"/>
         <source>Tidak ada</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="87"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="88"/>
         <source>Tidak diserahkan saat penerimaan berkas.</source>
         <translation>Not submitted when the file was received.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="90"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="91"/>
         <source>catatan (wajib bila tidak sah / tidak ada)</source>
         <translation>note (required if not valid / missing)</translation>
     </message>

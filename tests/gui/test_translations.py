@@ -150,20 +150,18 @@ def test_every_context_is_a_class_so_its_translations_are_found_at_run_time() ->
     assert not _misplaced_contexts()
 
 
-# tr() of a variable or inside an f-string is never extracted by lupdate, so it stays Indonesian.
-# Known, for the lead: work_queue.py HEADERS, queue_display.py 'Loket %1' in an f-string
-# (QT_TRANSLATE_NOOP("Context", "…") on the constants, or a literal self.tr("…"), fixes them).
-DYNAMIC_TR = re.compile(r"""\btr\((?!\s*["'])|\bf["'][^"']*\{[^{}]*\btr\(""")
-KNOWN_UNEXTRACTED = {"Pemohon"}  # a work_queue.py header
+# tr() of a variable or inside an f-string is never extracted by lupdate, so it stays Indonesian
+# (QT_TRANSLATE_NOOP("Context", "…") on the constants, or a literal self.tr("…"), fixes it).
+DYNAMIC_TR = re.compile(r"""\.tr\((?!\s*["'])|\bf["'][^"']*\{[^{}]*\.tr\(""")
+KNOWN_UNEXTRACTED: set[str] = set()
 
 
-@pytest.mark.xfail(reason="work_queue.py HEADERS and queue_display.py's f-string pass non-literal text to tr()")
 def test_every_tr_call_has_literal_text_lupdate_can_extract() -> None:
     found = [
         f"{p.relative_to(build_ui.REPO)}:{number}: {line.strip()}"
         for p in sorted((build_ui.PACKAGE / "gui").rglob("*.py")) if "forms" not in p.parts
         for number, line in enumerate(p.read_text().splitlines(), 1)
-        if DYNAMIC_TR.search(line) and not line.rstrip().endswith("tr(")
+        if DYNAMIC_TR.search(line) and not line.rstrip().endswith("tr(") and not line.lstrip().startswith("#")
     ]
     assert not found, "\n".join(found)
 
