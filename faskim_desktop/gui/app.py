@@ -10,7 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from faskim_desktop.core import messages
 
@@ -58,7 +58,7 @@ class Application:
 
         dialog = dialog or LoginDialog(self.ws)
         if second:
-            dialog.setWindowTitle(dialog.tr("Faskim Desktop — Masuk kursi kedua"))
+            dialog.setWindowTitle(QCoreApplication.translate("Application", "Faskim Desktop — Masuk kursi kedua"))
         if not dialog.exec() or dialog.principal is None:
             return False
         # Imported once someone has logged in: the login window does not wait for the main

@@ -183,6 +183,14 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../faskim_desktop/gui/app.py" line="61"/>
+        <source>Faskim Desktop — Masuk kursi kedua</source>
+        <translation>Faskim Desktop — Second seat sign-in</translation>
+    </message>
+</context>
+<context>
     <name>ArsipPage</name>
     <message>
         <location filename="../../faskim_desktop/gui/pages/step_arsip.py" line="57"/>
@@ -1037,6 +1045,49 @@ passport chip</translation>
         <location filename="../../faskim_desktop/gui/pages/step_cekal.py" line="192"/>
         <source>Versi daftar cekal: %1</source>
         <translation>Cekal list version: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRow</name>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="80"/>
+        <source>diterima</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="82"/>
+        <source>tidak diserahkan</source>
+        <translation>not handed in</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="89"/>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="90"/>
+        <source>Sah</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="91"/>
+        <source>Tidak sah</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="92"/>
+        <source>Tidak ada</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="100"/>
+        <source>Tidak diserahkan saat penerimaan berkas.</source>
+        <translation>Not handed in when the file was received.</translation>
+    </message>
+    <message>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="104"/>
+        <source>catatan (wajib bila tidak sah / tidak ada)</source>
+        <translation>note (required when invalid / missing)</translation>
     </message>
 </context>
 <context>
@@ -2174,122 +2225,122 @@ passport chip</translation>
 <context>
     <name>PeriksaPage</name>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="109"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="124"/>
         <source>Periksa keaslian dan keabsahan setiap dokumen. Berkas lengkap bila semua dokumen wajib sah; bila tidak, berkas dikembalikan dengan surat pengembalian.</source>
         <translation>Check that each document is genuine and valid. The file is complete when every required document is valid; otherwise it is returned with a return letter.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="113"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="129"/>
         <source>Hasil pemeriksaan dokumen (* wajib)</source>
         <translation>Document check results (* required)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="128"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="144"/>
         <source>&amp;Simpan hasil pemeriksaan</source>
         <translation>&amp;Save check results</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="131"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="147"/>
         <source>Memproses…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="135"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="151"/>
         <source>Berkas dikembalikan</source>
         <translation>File returned</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="138"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="154"/>
         <source>Cetak &amp;ulang surat pengembalian</source>
         <translation>&amp;Reprint return letter</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="139"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="155"/>
         <source>Buka kembali sebagai &amp;permohonan baru</source>
         <translation>Re&amp;open as a new application</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="140"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="156"/>
         <source>Sele&amp;sai</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="154"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="170"/>
         <source>Cetak ulang tanda te&amp;rima</source>
         <translation>Reprint &amp;acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="156"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="172"/>
         <source>Bila tanda terima langkah 1 belum tercetak</source>
         <translation>If the step 1 acknowledgement receipt was not printed</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="193"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="209"/>
         <source>Dokumen</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="193"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="209"/>
         <source>Saat diterima</source>
         <translation>On receipt</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="193"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="209"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="193"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="209"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="227"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="244"/>
         <source>%1 dokumen wajib belum sah: berkas akan DIKEMBALIKAN.</source>
         <translation>%1 required document(s) not valid: the file will be RETURNED.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="230"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="249"/>
         <source>&amp;Kembalikan berkas &amp;&amp; cetak surat</source>
         <translation>Re&amp;turn file &amp;&amp; print letter</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="232"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="251"/>
         <source>Semua dokumen wajib sah: berkas LENGKAP, paraf dicatat.</source>
         <translation>All required documents valid: file COMPLETE, initials recorded.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="234"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="253"/>
         <source>Berkas &amp;lengkap (paraf)</source>
         <translation>File &amp;complete (initials)</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="321"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="347"/>
         <source>Tanda terima %1 dikirim ke printer.</source>
         <translation>Acknowledgement receipt %1 sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="324"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="351"/>
         <source>Tanda terima belum tercetak: %1</source>
         <translation>Acknowledgement receipt not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="276"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="296"/>
         <source>Berkas %1 lengkap; tanggal dan paraf tercatat.</source>
         <translation>File %1 complete; date and initials recorded.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="285"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="307"/>
         <source>Berkas %1 dikembalikan kepada pemohon. Surat pengembalian dikirim ke printer dan salinannya disimpan. Berkas ini tetap tersimpan dan dapat dicari.</source>
         <translation>File %1 returned to the applicant. The return letter was sent to the printer and a copy saved. The file stays stored and searchable.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="299"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="322"/>
         <source>Surat pengembalian %1 dikirim ke printer.</source>
         <translation>Return letter %1 sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="302"/>
+        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="326"/>
         <source>Surat pengembalian belum tercetak: %1. Salinan tersimpan; cetak ulang.</source>
         <translation>Return letter not printed: %1. A copy is saved; reprint it.</translation>
     </message>
@@ -3650,57 +3701,6 @@ Name in passport differs from birth certificate</translation>
         <location filename="../../faskim_desktop/gui/work_queue.py" line="106"/>
         <source>%1 berkas menunggu Anda. Enter atau klik dua kali untuk membuka.</source>
         <translation>%1 file(s) waiting for you. Press Enter or double-click to open.</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../faskim_desktop/gui/app.py" line="61"/>
-        <source>Faskim Desktop — Masuk kursi kedua</source>
-        <translation>Faskim Desktop — Second seat log-in</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="77"/>
-        <source>diterima</source>
-        <translation>received</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="77"/>
-        <source>tidak diserahkan</source>
-        <translation>not submitted</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="81"/>
-        <source>— pilih —</source>
-        <translation>— choose —</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="81"/>
-        <source>Sah</source>
-        <translation>Valid</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="81"/>
-        <source>Tidak sah</source>
-        <translation>Not valid</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="81"/>
-        <source>Tidak ada</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="88"/>
-        <source>Tidak diserahkan saat penerimaan berkas.</source>
-        <translation>Not submitted when the file was received.</translation>
-    </message>
-    <message>
-        <location filename="../../faskim_desktop/gui/pages/step_periksa.py" line="91"/>
-        <source>catatan (wajib bila tidak sah / tidak ada)</source>
-        <translation>note (required if not valid / missing)</translation>
     </message>
 </context>
 </TS>

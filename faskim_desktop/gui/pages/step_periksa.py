@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -68,27 +69,40 @@ def load_view(ctx: SeatContext, case: CaseRef) -> PeriksaView:
 
 
 class DocumentRow:
-    def __init__(self, page: PeriksaPage, code: str, name: str, required: bool, received: bool,
-                 status: str, note: str) -> None:
+    def __init__(
+        self, page: PeriksaPage, code: str, name: str, required: bool, received: bool, status: str, note: str
+    ) -> None:
         self.code = code
         self.required = required
         self.name = QLabel(f"{name}{' *' if required else ''}")
         self.name.setWordWrap(True)
-        self.received = QLabel(page.tr("diterima") if received else page.tr("tidak diserahkan"))
+        self.received = QLabel(
+            QCoreApplication.translate("DocumentRow", "diterima")
+            if received
+            else QCoreApplication.translate("DocumentRow", "tidak diserahkan")
+        )
         self.received.setStyleSheet("color: #188038;" if received else "color: #c5221f;")
         self.status = QComboBox()
         for value, text in zip(
-            STATUSES, (page.tr("— pilih —"), page.tr("Sah"), page.tr("Tidak sah"), page.tr("Tidak ada")),
+            STATUSES,
+            (
+                QCoreApplication.translate("DocumentRow", "— pilih —"),
+                QCoreApplication.translate("DocumentRow", "Sah"),
+                QCoreApplication.translate("DocumentRow", "Tidak sah"),
+                QCoreApplication.translate("DocumentRow", "Tidak ada"),
+            ),
             strict=True,
         ):
             self.status.addItem(text, value)
         if not status:  # a first look: what was not handed in is missing, the rest presumed valid
             status = "valid" if received else "missing"
             if not received and not note:
-                note = page.tr("Tidak diserahkan saat penerimaan berkas.")
+                note = QCoreApplication.translate("DocumentRow", "Tidak diserahkan saat penerimaan berkas.")
         self.status.setCurrentIndex(max(0, STATUSES.index(status) if status in STATUSES else 0))
         self.note = QLineEdit(note)
-        self.note.setPlaceholderText(page.tr("catatan (wajib bila tidak sah / tidak ada)"))
+        self.note.setPlaceholderText(
+            QCoreApplication.translate("DocumentRow", "catatan (wajib bila tidak sah / tidak ada)")
+        )
         self.error = error_label()
         self.name.setBuddy(self.status)
 
@@ -105,10 +119,12 @@ class PeriksaPage(StepPage):
         self.returned: CaseRef | None = None
         self.submitter = ""
 
-        self.intro = QLabel(self.tr(
-            "Periksa keaslian dan keabsahan setiap dokumen. Berkas lengkap bila semua dokumen wajib sah; "
-            "bila tidak, berkas dikembalikan dengan surat pengembalian."
-        ))
+        self.intro = QLabel(
+            self.tr(
+                "Periksa keaslian dan keabsahan setiap dokumen. Berkas lengkap bila semua dokumen wajib sah; "
+                "bila tidak, berkas dikembalikan dengan surat pengembalian."
+            )
+        )
         self.intro.setWordWrap(True)
         self.box = QGroupBox(self.tr("Hasil pemeriksaan dokumen (* wajib)"))
         self.grid = QGridLayout(self.box)
@@ -224,8 +240,11 @@ class PeriksaPage(StepPage):
     def _update_summary(self) -> None:
         problems = [r for r in self.rows.values() if r.required and r.status.currentData() != "valid"]
         if problems:
-            self.summary.setText(self.tr("%1 dokumen wajib belum sah: berkas akan DIKEMBALIKAN.")
-                                 .replace("%1", str(len(problems))))
+            self.summary.setText(
+                self.tr("%1 dokumen wajib belum sah: berkas akan DIKEMBALIKAN.").replace(
+                    "%1", str(len(problems))
+                )
+            )
             self.summary.setStyleSheet("color: #c5221f; font-weight: bold;")
             self.check_button.setText(self.tr("&Kembalikan berkas && cetak surat"))
         else:
@@ -273,7 +292,9 @@ class PeriksaPage(StepPage):
         case, pdf = result
         self.busy.stop()
         if case.state is not sop.State.DIKEMBALIKAN:
-            self.message.ok(self.tr("Berkas %1 lengkap; tanggal dan paraf tercatat.").replace("%1", case.number))
+            self.message.ok(
+                self.tr("Berkas %1 lengkap; tanggal dan paraf tercatat.").replace("%1", case.number)
+            )
             self.moved(case)
             return
         self.returned = case
@@ -281,10 +302,12 @@ class PeriksaPage(StepPage):
         self._last_pdf = pdf
         self.box.setEnabled(False)
         self.check_button.setEnabled(False)
-        self.returned_text.setText(self.tr(
-            "Berkas %1 dikembalikan kepada pemohon. Surat pengembalian dikirim ke printer dan salinannya "
-            "disimpan. Berkas ini tetap tersimpan dan dapat dicari."
-        ).replace("%1", case.number))
+        self.returned_text.setText(
+            self.tr(
+                "Berkas %1 dikembalikan kepada pemohon. Surat pengembalian dikirim ke printer dan salinannya "
+                "disimpan. Berkas ini tetap tersimpan dan dapat dicari."
+            ).replace("%1", case.number)
+        )
         self.returned_box.setVisible(True)
         self.summary.clear()
         self.receipt_button.setEnabled(False)
@@ -299,8 +322,11 @@ class PeriksaPage(StepPage):
             self.message.ok(self.tr("Surat pengembalian %1 dikirim ke printer.").replace("%1", number))
 
         def not_printed(error: BaseException) -> None:
-            self.message.error(self.tr("Surat pengembalian belum tercetak: %1. Salinan tersimpan; cetak ulang.")
-                               .replace("%1", message_of(error)))
+            self.message.error(
+                self.tr("Surat pengembalian belum tercetak: %1. Salinan tersimpan; cetak ulang.").replace(
+                    "%1", message_of(error)
+                )
+            )
 
         print_pdf(ctx, pdf, f"Surat pengembalian {number}", "A4", printed, not_printed)
 
@@ -321,7 +347,9 @@ class PeriksaPage(StepPage):
                 self.message.ok(self.tr("Tanda terima %1 dikirim ke printer.").replace("%1", number))
 
             def not_printed(error: BaseException) -> None:
-                self.message.error(self.tr("Tanda terima belum tercetak: %1").replace("%1", message_of(error)))
+                self.message.error(
+                    self.tr("Tanda terima belum tercetak: %1").replace("%1", message_of(error))
+                )
 
             print_pdf(ctx, pdf, f"Tanda terima {number}", "A4", printed, not_printed)
 
