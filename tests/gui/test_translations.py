@@ -138,9 +138,8 @@ def _class_names() -> set[str]:
 
 
 # ``variable.tr("…")`` is extracted under the variable's name but looked up at run time under the
-# object's class, so its English never shows. Known cases, for the lead: gui/pages/step_periksa.py
-# DocumentRow (``page.tr``) and gui/app.py (``dialog.tr``); QCoreApplication.translate("PeriksaPage", …)
-# or self.tr in the class itself would fix them.
+# object's class, so its English never shows; QCoreApplication.translate("Class", "…") or self.tr in the
+# class itself avoids that.
 def _misplaced_contexts() -> set[str]:
     return {str(m["context"]) for m in _messages()} - _class_names()
 
@@ -186,7 +185,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 def _untranslated_sources() -> set[str]:
     """Indonesian source texts whose English differs (so seeing one means the translation did not apply),
-    leaving out those of the known misplaced contexts (see the xfail test above)."""
+    leaving out those of misplaced contexts (their own test above fails for them)."""
     misplaced = _misplaced_contexts()
     found = _messages()
     known = {str(m["source"]) for m in found if m["context"] in misplaced}
