@@ -187,7 +187,7 @@
     <message>
         <location filename="../../faskim_desktop/gui/app.py" line="61"/>
         <source>Faskim Desktop — Masuk kursi kedua</source>
-        <translation>Faskim Desktop — Second seat sign-in</translation>
+        <translation>Faskim Desktop — Log in (second seat)</translation>
     </message>
 </context>
 <context>
