@@ -14,6 +14,7 @@ from sqlmodel import Session
 from faskim_desktop.core import audit, case_machine, clock, messages, office, sop
 from faskim_desktop.core.accounts import Principal
 from faskim_desktop.core.errors import Conflict, ValidationError
+from faskim_desktop.core.sequences import next_value
 from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.store.tables import Case, StoredFile
 
@@ -82,8 +83,6 @@ class StepService:
         return list(session.execute(query.order_by(StoredFile.category, StoredFile.page, StoredFile.id)).scalars())
 
     def next_number(self, session: Session, counter: str, format_key: str, moment: datetime | None = None) -> str:
-        from faskim_desktop.core.sequences import next_value
-
         year = (moment or clock.now()).astimezone().year
         seq = next_value(session, f"{counter}:{year}")
         template = office.get(session, format_key)
