@@ -53,6 +53,16 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reindex(args: argparse.Namespace) -> int:
+    ws = workspace(upgrade=True)  # an upgrade rebuilds a stale index already
+    try:
+        keys = importer.reindex(ws.store)
+    finally:
+        ws.close()
+    print(messages.text("cekal.cli.reindexed", {"keys": keys}))
+    return 0
+
+
 def _versions(args: argparse.Namespace) -> int:
     ws = workspace(upgrade=True)
     try:
@@ -158,6 +168,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     scr.add_argument("--threshold", type=int, default=None, choices=range(0, 101), metavar="0-100",
                      help=f"alert score (default {matcher.ALERT_THRESHOLD})")
     scr.set_defaults(handler=_screen)
+    sub.add_parser(
+        "reindex", help="rebuild the list's normal forms and blocking index with this version's rules"
+    ).set_defaults(handler=_reindex)
     ver = sub.add_parser("versions", help="list the imported versions with counts and diffs")
     ver.add_argument("--json", action="store_true")
     ver.set_defaults(handler=_versions)
@@ -165,6 +178,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 messages.register(
     {
+        "cekal.cli.reindexed": {
+            "id": "Indeks daftar cekal dibangun ulang: {keys} kunci.",
+            "en": "The cekal list index was rebuilt: {keys} keys.",
+        },
         "cekal.cli.imported": {
             "id": "Versi {version} diimpor: {entries} entri ({cegah} cegah, {tangkal} tangkal), {names} nama, "
             "{passports} paspor. Dibanding versi sebelumnya: {added} baru, {removed} dihapus, {changed} diubah, "

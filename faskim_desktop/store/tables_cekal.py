@@ -39,6 +39,8 @@ class CekalVersion(SQLModel, table=True):
     removed: int = 0
     changed: int = 0
     unchanged: int = 0
+    # the normalisation and key rules that built the index (core.screening.matcher.INDEX_SCHEME)
+    index_scheme: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class CekalEntry(SQLModel, table=True):

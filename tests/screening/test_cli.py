@@ -111,3 +111,12 @@ def test_query_parser_never_fails_unexpectedly(line: str) -> None:
         assert err.message("en")
         return
     assert isinstance(query.name, str)
+
+
+def test_reindex(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    rows = [row("REF-1", "Budi Santoso", dob="1975-07-01"), row("REF-2", "Siti Aminah binti Hasan")]
+    assert run(capsys, "cekal", "import", str(write_list(tmp_path / "a.csv", rows)))[0] == 0
+    code, out, _ = run(capsys, "--lang", "en", "cekal", "reindex")
+    assert code == 0 and out.startswith("The cekal list index was rebuilt:")
+    keys = int(out.split(":")[1].split()[0])
+    assert keys > 10

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from faskim_desktop.core.screening import matcher
 from faskim_desktop.core.screening.matcher import Dob, dob_compare, parse_dob, score_names
@@ -115,3 +117,61 @@ def test_usable() -> None:
     assert matcher.usable(normalise("Budi Santoso"))
     assert not matcher.usable(normalise("A. B."))
     assert matcher.usable(normalise("Ali"))
+
+
+_WORD = st.text(alphabet="ABCDEFGHIJKLMNOPRSTUWY", min_size=3, max_size=9)
+
+
+def _edit(word: str, kind: int, position: int, letter: str) -> str:
+    position %= len(word)
+    if kind == 0:  # substitution
+        return word[:position] + letter + word[position + 1 :]
+    if kind == 1:  # deletion
+        return word[:position] + word[position + 1 :]
+    if kind == 2:  # insertion
+        return word[:position] + letter + word[position:]
+    position = min(position, len(word) - 2)  # transposition of neighbours
+    return word[:position] + word[position + 1] + word[position] + word[position + 2 :]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    words=st.lists(_WORD, min_size=1, max_size=3),
+    which=st.integers(0, 2),
+    kind=st.integers(0, 3),
+    position=st.integers(0, 20),
+    letter=st.sampled_from("ABCDEFGHIJKLMNOPRSTUWY"),
+)
+def test_one_typo_never_escapes_the_blocking_keys(words, which, kind, position, letter) -> None:  # type: ignore[no-untyped-def]
+    """Whatever one edit does to one word, a name still scoring as a match shares a key (the
+    claim of the T/Q/P key design, which the index relies on to never hide such a name)."""
+    listed = normalise(" ".join(words))
+    edited = list(words)
+    target = edited[which % len(edited)]
+    edited[which % len(edited)] = _edit(target, kind, position, letter) if len(target) > 1 else target
+    query = normalise(" ".join(edited))
+    # names, not title or particle words (those are dropped before any key is made)
+    assume(len(listed.tokens) == len(words) and len(query.tokens) == len(words))
+    assume(all(len(t) >= 3 for t in listed.tokens + query.tokens))  # not collapsed by spelling rules
+    if score_names(query, listed).score >= matcher.ALERT_THRESHOLD - matcher.DOB_EXACT:
+        assert matcher.key_strings(query, query=True) & matcher.key_strings(listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Wenhaowenwei", "Wenhaowen Wei"),  # a merged word first paired as a typo with one part
+        ("Rapradravii", "Rapradra Vii"),
+        ("Ahmad Sir Egar Hakim", "Ahmad Siregar Hakim"),  # "Sir" inside a name is not a title
+    ],
+)
+def test_merges_found_past_a_typo_pairing(query: str, entry: str) -> None:
+    result = score(query, entry)
+    assert result.score >= matcher.ALERT_THRESHOLD and "merged_split" in result.flags, result
+
+
+def test_exact_dob_is_evidence() -> None:
+    partial = score("Santoso", "Budi Santoso").score
+    assert partial < matcher.ALERT_THRESHOLD
+    assert partial + dob_compare(Dob(1980, 1, 2), Dob(1980, 1, 2))[1] >= matcher.ALERT_THRESHOLD
+    assert dob_compare(Dob(1980, 1, 2), Dob(1980, 1, 2))[1] == matcher.DOB_EXACT

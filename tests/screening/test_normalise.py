@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from faskim_desktop.core.screening import matcher
-from faskim_desktop.core.screening.normalise import from_norm, normalise, normalise_passport
+from faskim_desktop.core.screening.normalise import fold, from_norm, normalise, normalise_passport
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -62,6 +62,27 @@ def test_one_letter_title_kept_as_initial_when_little_follows() -> None:
     assert tokens("H. Muhammad Kaya") == ("MUHAMMAD", "KAYA")
     assert tokens("Budi H Santoso") == ("BUDI", "H", "SANTOSO")
     assert tokens("B. Santoso") == ("B", "SANTOSO")  # an initial, not bin
+
+
+def test_titles_only_before_or_after_the_name() -> None:
+    assert tokens("Ahmad Sir Egar Hakim") == ("AHMAD", "SIR", "EGAR", "HAKIM")  # a split "Siregar"
+    assert tokens("Budi Dra Santoso") == ("BUDI", "DRA", "SANTOSO")
+    assert tokens("Budi Santoso SH") == ("BUDI", "SANTOSO")
+    assert tokens("Dra. Siti Aminah, M.Sc.") == ("SITI", "AMINAH")
+
+
+def test_patronymic_inside_a_hyphenated_word_is_a_name() -> None:
+    assert tokens("Haohao Bin-ming") == ("HAOHAO", "BIN", "MING")
+    assert tokens("Ahmad bin Ismail") == ("AHMAD", "ISMAIL")
+    assert tokens("Youssef El-Amrani") == ("YUSUF", "AMRANI")  # the article goes, hyphen or not
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=60))
+def test_ascii_fast_path_folds_like_icao(text: str) -> None:
+    from faskim_desktop.core.transliteration import to_mrz_name
+
+    assert fold(text) == tuple(to_mrz_name(text).split())
 
 
 def test_only_titles_keeps_them() -> None:

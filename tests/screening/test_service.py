@@ -184,3 +184,35 @@ def test_same_results_on_sqlite_and_postgres(any_workspace) -> None:  # type: ig
     assert refs(outcome) == ["CKL-2025-000101"] and outcome.list_version == again.version
     assert refs(screener.screen(ScreeningQuery("X Y", None, None, "C01X00T47"))) == ["CKL-2025-000104"]
     assert not screener.screen(ScreeningQuery("Siti Aisyah binti Ismail", "1988-07-21")).hit  # expired
+
+
+def test_index_built_by_older_rules_is_refused_then_rebuilt_on_upgrade(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A list indexed by other name rules would silently miss names: screening refuses it in
+    words, and ``faskim db upgrade`` (open_workspace(upgrade=True)) rebuilds it."""
+    from faskim_desktop.core.errors import FaskimError
+    from faskim_desktop.core.workspace import open_workspace
+
+    monkeypatch.setenv("FASKIM_NO_KEYRING", "1")
+    monkeypatch.delenv("FASKIM_DB_URL", raising=False)
+    ws = open_workspace(tmp_path / "data", upgrade=True)
+    importer.import_list(ws.store, write_list(tmp_path / "l.csv", LIST))
+    with ws.store.write() as session:  # what a store from before the rule change looks like
+        conn = session.connection()
+        conn.execute(text("UPDATE cekal_version SET index_scheme = 1"))
+        conn.execute(text("DELETE FROM cekal_key"))
+        conn.execute(text("UPDATE cekal_name SET norm = 'OLD'"))
+    with pytest.raises(FaskimError) as refused:
+        Screener(ws.store, today=TODAY).screen(ScreeningQuery("Budi Santoso", "1975-07-01"))
+    assert refused.value.code == "screening.index_stale" and "faskim db upgrade" in refused.value.message("id")
+    ws.close()
+
+    ws = open_workspace(tmp_path / "data", upgrade=True)
+    try:
+        assert not importer.index_stale(ws.store)
+        outcome = Screener(ws.store, today=TODAY).screen(ScreeningQuery("Budi Santoso", "1975-07-01"))
+        assert refs(outcome) == ["R2"]
+        with ws.store.read() as session:
+            norms = {n for (n,) in session.connection().execute(text("SELECT norm FROM cekal_name"))}
+        assert "OLD" not in norms and "BUDI SANTOSO" in norms
+    finally:
+        ws.close()

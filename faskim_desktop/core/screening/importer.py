@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from faskim_desktop.core import messages
 from faskim_desktop.core.screening import listfile
-from faskim_desktop.core.screening.matcher import key_hashes
+from faskim_desktop.core.screening.matcher import INDEX_SCHEME, key_hashes
+from faskim_desktop.core.screening.normalise import normalise
 from faskim_desktop.store.db import Store
 from faskim_desktop.store.tables_cekal import (
     CekalChange,
@@ -113,7 +114,10 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
         version_table = CekalVersion.__table__
         version_id = conn.execute(
             insert(version_table)
-            .values(imported_at=datetime.now(UTC), source=path.name[:255], imported_by=imported_by[:64])
+            .values(
+                imported_at=datetime.now(UTC), source=path.name[:255], imported_by=imported_by[:64],
+                index_scheme=INDEX_SCHEME,
+            )
             .returning(version_table.c.id)
         ).scalar_one()
         for table in (CekalKey, CekalPassport, CekalName, CekalEntry):
@@ -320,6 +324,50 @@ def _insert_keys(conn: Connection, values: array, years: array, names: array) ->
             )
 
     return _insert(conn, CekalKey.__table__, ("key", "dob_year", "name_id"), rows())
+
+
+def index_stale(store: Store) -> bool:
+    """Whether the current list was indexed by other normalisation/key rules than this code's."""
+    table = CekalVersion.__table__
+    with store.read() as session:
+        scheme = session.connection().execute(
+            select(table.c.index_scheme).order_by(table.c.id.desc()).limit(1)
+        ).scalar()
+    return scheme is not None and scheme != INDEX_SCHEME
+
+
+def reindex(store: Store) -> int:
+    """Rebuild the stored normal forms and the blocking index of the current list with this
+    code's rules, in one transaction (after an upgrade that changed them). Returns the key count."""
+    names_table, entry_table, version_table = CekalName.__table__, CekalEntry.__table__, CekalVersion.__table__
+    with store.write() as session:
+        conn = session.connection()
+        rows = conn.execute(
+            select(names_table.c.id, names_table.c.name, entry_table.c.dob_year)
+            .join(entry_table, entry_table.c.id == names_table.c.entry_id)
+            .order_by(names_table.c.id)
+        ).all()
+        key_values, key_years, key_names = array("q"), array("h"), array("l")
+        norms: list[dict] = []
+        for name_id, name, year in rows:
+            normal = normalise(name)
+            norms.append({"row_id": name_id, "norm": normal.norm})
+            keys = key_hashes(normal)
+            key_values.extend(keys)
+            key_years.extend([year or 0] * len(keys))
+            key_names.extend([name_id] * len(keys))
+        for start in range(0, len(norms), BATCH):
+            conn.execute(
+                update(names_table).where(names_table.c.id == bindparam("row_id")).values(norm=bindparam("norm")),
+                norms[start : start + BATCH],
+            )
+        conn.execute(delete(CekalKey.__table__))
+        total = _insert_keys(conn, key_values, key_years, key_names)
+        latest = conn.execute(select(func.max(version_table.c.id))).scalar()
+        if latest is not None:
+            conn.execute(update(version_table).where(version_table.c.id == latest).values(index_scheme=INDEX_SCHEME))
+    log.info("cekal index rebuilt with scheme %s: %s names, %s keys", INDEX_SCHEME, len(rows), total)
+    return total
 
 
 def current_version(store: Store) -> int | None:

@@ -2,9 +2,9 @@
 
 Blocking (both sides produce keys from canonical tokens, see ``normalise``):
 
-- ``C`` — all canonical tokens concatenated in order (exact names, mononyms) and ``M`` — the
-  folded letters concatenated, spelling-normalised: a two-word name written as one word
-  ("Abdul Rahman" / "Abdulrahman").
+- ``C`` — all canonical tokens concatenated in order (exact names, mononyms), and the folded
+  letters concatenated, spelling-normalised: a two-word name written as one word ("Abdul Rahman"
+  / "Abdulrahman"). The two usually coincide, so they share one namespace and one key.
 - ``P`` — for every ordered pair of tokens (i, j) with token j a full word: the first two
   letters of i (canonical and as written: "Chairul" is canonically "Khairul") and the whole of
   j. Any two shared words meet in one of these keys, so order swaps, dropped middle names, a typo
@@ -12,10 +12,13 @@ Blocking (both sides produce keys from canonical tokens, see ``normalise``):
   share a key with the listed name. An initial ("B.") in a query asks for every prefix it can
   stand for (BA…BZ) and for a listed initial (B).
 - ``T`` and ``Q`` — only for two-word names: one word whole and the last two letters of the
-  other (``T``), or its first and last letter (``Q``), as written and canonical. With ``P``
-  (first two letters) one typo anywhere in the other word leaves at least one key intact.
-- ``S`` — only for one-word names: the first three and the last three letters (typos in
-  mononyms).
+  other (``T``), or — when the other has at most four letters — its first and last letter
+  (``Q``), as written and canonical. With ``P`` (first two letters) one typo anywhere in the
+  other word leaves at least one key intact: in a word of five letters or more the first two and
+  the last two letters cannot both be touched by one edit; in a four-letter word only swapping
+  the middle two can, and ``Q`` survives that. (Shorter words are below the typo floor.)
+- ``S`` — only for one-word names: the first two and the last two letters, and for a word of
+  four letters its first and last (one typo in a mononym leaves one of them intact).
 
 Keys are hashed to 63-bit integers (stable across processes: two CRC-32s) and stored with the
 entry's year of birth, so a query with a year only reads the keys of years y-1..y+1 and of
@@ -34,6 +37,11 @@ from rapidfuzz.distance import OSA
 
 from faskim_desktop.core.screening.normalise import NormalName, from_norm, skeleton
 
+# The rules that build a stored index: bump whenever ``normalise`` or ``key_strings`` change what
+# they produce for some name, so that a store indexed by older rules is rebuilt (``faskim db
+# upgrade``, ``faskim cekal reindex``) instead of silently missing names.
+INDEX_SCHEME = 2
+
 ALERT_THRESHOLD = 80  # default alert score (0–100); Settings may override per office
 
 # Score parts (name score is 0–100 before date of birth and nationality adjust it).
@@ -46,6 +54,9 @@ EXTRA_TOKEN_PENALTY = 8  # per word present on one side only (dropped middle nam
 ORDER_PENALTY = 3
 MONONYM_PENALTY = 15  # a one-word name matching one word of a longer name
 
+# A full date of birth equal on both sides is evidence of its own: a partial name ("Santoso" for
+# "Budi Santoso", 77) with the listed person's exact date of birth is worth an officer's look.
+DOB_EXACT = 5
 DOB_ENTRY_MISSING = -10  # the applicant has a date of birth, the entry none: name alone must be strong
 # With no full date of birth on the entry the name is the only evidence: an applicant's word that
 # the listed name does not explain ("Muhammad Janingja Wijaya" against "Muhammad Wijaya") then
@@ -86,13 +97,15 @@ def key_strings(name: NormalName, query: bool = False) -> set[str]:
     if not tokens:
         return keys
     keys.add("C" + "".join(tokens))
-    keys.add("M" + skeleton("".join(folded)))
+    keys.add("C" + skeleton("".join(folded)))
     n = len(tokens)
     if n == 1:
-        skel = skeleton(folded[0])
-        if len(skel) >= 4:
-            keys.add("S<" + skel[:3])
-            keys.add("S>" + skel[-3:])
+        for form in {skeleton(folded[0]), folded[0]}:
+            if len(form) >= 4:
+                keys.add("S<" + form[:2])
+                keys.add("S>" + form[-2:])
+                if len(form) == 4:
+                    keys.add("S=" + form[0] + form[-1])
         return keys
     for i in range(n):
         if len(tokens[i]) == 1:
@@ -110,7 +123,8 @@ def key_strings(name: NormalName, query: bool = False) -> set[str]:
             for form in {tokens[b], folded[b]}:
                 if len(form) >= 3:
                     keys.add(f"T{tokens[a]}|{_suffix(form)}")
-                    keys.add(f"Q{tokens[a]}|{form[0]}{form[-1]}")
+                    if len(form) <= 4:
+                        keys.add(f"Q{tokens[a]}|{form[0]}{form[-1]}")
     return keys
 
 
@@ -314,6 +328,10 @@ def score_names(query: NormalName, entry: NormalName) -> NameScore:
         return NameScore(ORDER_SWAP, frozenset({"order_swap"}))
     pairs, left_q, left_e = _align(q_t, query.folded, e_t, entry.folded)
     best = _assemble(pairs, len(q_t), len(e_t), set()) if pairs else _NONE
+    # a merged word may have been paired as a typo with one of its parts ("Wenhaowenwei" /
+    # "Wenhaowen Wei"): words paired other than exactly count as leftovers here
+    left_q = sorted({*left_q, *(i for i, _j, _s, kind in pairs if kind != "exact")})
+    left_e = sorted({*left_e, *(j for _i, j, _s, kind in pairs if kind != "exact")})
     if left_q and left_e and (
         _merge_plausible(left_q, query.folded, left_e, entry.folded)
         or _merge_plausible(left_e, entry.folded, left_q, query.folded)
@@ -387,7 +405,7 @@ def dob_compare(query: Dob | None, entry: Dob | None) -> tuple[str, int]:
         return "dob.missing", DOB_ENTRY_MISSING
     if query.full and entry.full:
         if (query.year, query.month, query.day) == (entry.year, entry.month, entry.day):
-            return "dob.exact", 0
+            return "dob.exact", DOB_EXACT
         if query.year == entry.year and (query.month, query.day) == (entry.day, entry.month):
             return "dob.day_month_swapped", DOB_DAY_MONTH_SWAPPED
         if abs(query.year - entry.year) == 1 and (query.month, query.day) == (entry.month, entry.day):

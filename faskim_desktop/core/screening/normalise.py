@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 from faskim_desktop.core.transliteration import to_mrz_name
 
@@ -45,8 +46,9 @@ HONORIFICS: frozenset[str] = frozenset(
 )
 # Particles: patronymic (bin/binti/ibn/bt/b.), Arabic article, Western nobiliary words. (Not VAN,
 # LE, DA, DU, TAN, SRI: those are also Vietnamese, Chinese and Indonesian name tokens.)
-PARTICLES: frozenset[str] = frozenset(
-    _words("BIN BINTI BINTE BT BTE B IBN IBNU BINT AL EL UL AD AS AR AZ ASH ADH DER DEN VON DE DOS DAS Y")
+PATRONYMICS: frozenset[str] = frozenset(_words("BIN BINTI BINTE BT BTE B IBN IBNU BINT"))
+PARTICLES: frozenset[str] = PATRONYMICS | frozenset(
+    _words("AL EL UL AD AS AR AZ ASH ADH DER DEN VON DE DOS DAS Y")
 )
 # Particles that are also plausible initials: only dropped when they follow a kept word.
 _AMBIGUOUS_INITIALS = frozenset({"B", "H", "Y", "RA", "RD"})
@@ -69,7 +71,12 @@ _SPELLING: tuple[tuple[str, str], ...] = (
     ("DH", "D"),
     ("EE", "I"),
 )
-_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _undouble(text: str) -> str:
+    """Doubled letters collapsed ("MUHAMMAD" → "MUHAMAD")."""
+    return "".join(letter for letter, _run in groupby(text))
+
 
 # Transliteration groups (representative first). Arabic given names as romanised in Indonesia,
 # Malaysia, the Gulf, the Maghreb, Turkey and South Asia; each variant is spelled as written,
@@ -126,7 +133,7 @@ def skeleton(token: str) -> str:
     for old, new in _SPELLING:
         if old in out:
             out = out.replace(old, new)
-    return _DOUBLE.sub(r"\1", out)
+    return _undouble(out)
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -144,7 +151,7 @@ def _build_groups() -> dict[str, str]:
             key = variant
             for old, new in _SPELLING:
                 key = key.replace(old, new)
-            key = _DOUBLE.sub(r"\1", key)
+            key = _undouble(key)
             table[key] = head
     return table
 
@@ -159,7 +166,7 @@ class NormalName:
     folded: tuple[str, ...]  # ICAO-folded tokens, honorifics and particles removed
     tokens: tuple[str, ...]  # canonical tokens (same order as ``folded``)
 
-    @property
+    @functools.cached_property
     def norm(self) -> str:
         """Stored form: canonical tokens, each followed by ``|folded`` when the two differ."""
         return " ".join(t if t == f else f"{t}|{f}" for t, f in zip(self.tokens, self.folded, strict=True))
@@ -169,38 +176,55 @@ class NormalName:
         return not self.tokens
 
 
+# ICAO Doc 9303 part 3 §6.1 for plain ASCII: apostrophes and full stops vanish, letters are upper
+# cased, anything else separates words (what ``to_mrz_name`` does, without its per-letter tables).
+_ASCII_OMIT = str.maketrans("", "", "'`.")
+
+
 @functools.lru_cache(maxsize=262_144)
 def _fold_word(word: str) -> tuple[str, ...]:
+    if word.isascii():
+        return tuple(_ALPHA_TOKEN.findall(word.upper().translate(_ASCII_OMIT)))
     return tuple(_ALPHA_TOKEN.findall(to_mrz_name(word)))
 
 
-def fold(text: str) -> tuple[str, ...]:
-    """ICAO-folded tokens of ``text`` (any string in, never raises).
+def _folded_words(text: str) -> list[tuple[str, ...]]:
+    """ICAO-folded tokens of each white-space separated word of ``text``.
 
     ICAO folding is character by character and white space is a separator, so folding word by
     word gives the same result — and lets a cache serve the common given and family names.
     """
+    return [_fold_word(word[:100]) for word in text[:1000].split()]
+
+
+def fold(text: str) -> tuple[str, ...]:
+    """ICAO-folded tokens of ``text`` (any string in, never raises)."""
     if not isinstance(text, str):
         return ()
-    out: list[str] = []
-    for word in text[:1000].split():
-        out.extend(_fold_word(word[:100]))
-    return tuple(out)
+    return tuple(token for word in _folded_words(text) for token in word)
 
 
-def strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
+def strip_titles(tokens: tuple[str, ...], joined: tuple[bool, ...] | None = None) -> tuple[str, ...]:
     """Drop honorifics and particles; keep the original tokens if nothing would remain.
 
-    A leading one-letter title ("H." for Haji) is only dropped when at least two words follow:
-    in "H. Kaya" the H is more likely an initial.
+    Honorifics are titles only before or after the name ("Dr. Ir. H. Budi Santoso", "Budi
+    Santoso SH"); inside it a word such as "Sir" or "Dra" is a name. A leading one-letter title
+    ("H." for Haji) is only dropped when at least two words follow: in "H. Kaya" the H is more
+    likely an initial. Particles go wherever they stand, except a patronymic written inside a
+    hyphenated word ("Bin-ming" is a Chinese given name, not "bin"); ``joined`` marks the tokens
+    that came from such words.
     """
+    n = len(tokens)
+    lead = 0
+    while lead < n and tokens[lead] in HONORIFICS and (len(tokens[lead]) > 1 or n - lead - 1 >= 2):
+        lead += 1
+    tail = n
+    while tail > lead and tokens[tail - 1] in HONORIFICS and len(tokens[tail - 1]) > 1:
+        tail -= 1
     kept: list[str] = []
-    for index, token in enumerate(tokens):
-        if token in HONORIFICS:
-            if len(token) == 1 and (kept or len(tokens) - index - 1 < 2):
-                kept.append(token)  # "BUDI H SANTOSO": H is an initial, not Haji
-            continue
-        if token in PARTICLES:
+    for index in range(lead, tail):
+        token = tokens[index]
+        if token in PARTICLES and not (joined and joined[index] and token in PATRONYMICS):
             if token in _AMBIGUOUS_INITIALS and not kept:
                 kept.append(token)  # "B. SANTOSO": an initial, not bin
             continue
@@ -210,7 +234,10 @@ def strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=131_072)
 def _normalise(text: str) -> NormalName:
-    folded = strip_titles(fold(text))
+    words = _folded_words(text)
+    tokens = tuple(token for word in words for token in word)
+    joined = tuple(len(word) > 1 for word in words for _token in word)
+    folded = strip_titles(tokens, joined)
     return NormalName(folded=folded, tokens=tuple(canonical_token(t) for t in folded))
 
 

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import bindparam, text
 
 from faskim_desktop.core import messages
-from faskim_desktop.core.errors import ValidationError
+from faskim_desktop.core.errors import FaskimError, ValidationError
 from faskim_desktop.core.screening import matcher
 from faskim_desktop.core.screening.normalise import NormalName, from_norm, normalise, normalise_passport
 from faskim_desktop.store.db import Store
@@ -157,7 +157,7 @@ class Screener:
         prepared = prepare(query)
         with self.store.read() as session:
             conn = session.connection()
-            version = conn.execute(text("SELECT MAX(id) FROM cekal_version")).scalar()
+            version = _current_version(conn)
             hits = self._screen(conn, prepared)
         return ScreeningOutcome(tuple(hits), version)
 
@@ -166,7 +166,7 @@ class Screener:
         out: list[ScreeningOutcome | ValidationError] = []
         with self.store.read() as session:
             conn = session.connection()
-            version = conn.execute(text("SELECT MAX(id) FROM cekal_version")).scalar()
+            version = _current_version(conn)
             for query in queries:
                 try:
                     prepared = prepare(query)
@@ -296,6 +296,17 @@ class Screener:
         return out
 
 
+def _current_version(conn) -> int | None:  # type: ignore[no-untyped-def]
+    """The list version in force; refuses to screen through an index built by other rules."""
+    row = conn.execute(text("SELECT id, index_scheme FROM cekal_version ORDER BY id DESC LIMIT 1")).first()
+    if row is None:
+        return None
+    if row[1] != matcher.INDEX_SCHEME:
+        # its keys would not meet this code's query keys: screening could miss a listed name
+        raise FaskimError("screening.index_stale")
+    return row[0]
+
+
 def _as_date(value: object) -> date:
     if isinstance(value, date):
         return value
@@ -323,6 +334,12 @@ messages.register(
         "screening.bad_nationality": {
             "id": "Kewarganegaraan harus kode ISO 3166 tiga huruf.",
             "en": "Nationality must be a three-letter ISO 3166 code.",
+        },
+        "screening.index_stale": {
+            "id": "Indeks daftar cekal dibuat oleh versi aplikasi sebelumnya dan harus dibangun ulang sebelum "
+            "pemeriksaan: minta teknisi menjalankan 'faskim db upgrade' (atau 'faskim cekal reindex').",
+            "en": "The cekal list index was built by an earlier version of the application and must be rebuilt "
+            "before screening: ask the technician to run 'faskim db upgrade' (or 'faskim cekal reindex').",
         },
         "screening.bad_passport": {
             "id": "Nomor paspor harus berupa teks.",
