@@ -216,3 +216,16 @@ def test_index_built_by_older_rules_is_refused_then_rebuilt_on_upgrade(tmp_path:
         assert "OLD" not in norms and "BUDI SANTOSO" in norms
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize(
+    ("listed", "query"),
+    [("Muhammad Suharto", "Suharto"), ("Suharto", "Muhammad Suharto"), ("Dra Zimmirwad Bilzimlim", "Dra Bilzimlim")],
+)
+def test_one_word_against_a_longer_name_with_the_same_birth_date(store: Store, tmp_path: Path, listed: str, query: str) -> None:
+    """Partial names alert only with the listed person's exact date of birth, and the index finds them."""
+    importer.import_list(store, write_list(tmp_path / "l.csv", [row("P1", listed, dob="1951-06-08")]))
+    screener = Screener(store, today=TODAY)
+    assert refs(screener.screen(ScreeningQuery(query, "1951-06-08"))) == ["P1"]
+    assert refs(screener.screen(ScreeningQuery(query, "1951-06-09"))) == []
+    assert refs(screener.screen(ScreeningQuery(query, None))) == []

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,34 +60,20 @@ class ImportResult:
     unchanged: int
 
 
-def _insert(conn: Connection, table, columns: Sequence[str], rows: Iterable[tuple]) -> int:  # type: ignore[no-untyped-def]
+def _insert(conn: Connection, table, columns: Sequence[str], rows: Sequence[tuple]) -> int:  # type: ignore[no-untyped-def]
     """Bulk insert of tuples; returns the row count."""
-    count = 0
+    if not rows:
+        return 0
     if conn.dialect.name == "sqlite":
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-
-        def counted() -> Iterator[tuple]:
-            nonlocal count
-            for row in rows:
-                count += 1
-                yield row
-
-        cursor.executemany(sql, counted())
+        cursor.executemany(sql, rows)
         cursor.close()
-        return count
+        return len(rows)
     statement = insert(table)
-    batch: list[dict] = []
-    for row in rows:
-        batch.append(dict(zip(columns, row, strict=True)))
-        if len(batch) >= BATCH:
-            conn.execute(statement, batch)
-            count += len(batch)
-            batch = []
-    if batch:
-        conn.execute(statement, batch)
-        count += len(batch)
-    return count
+    for start in range(0, len(rows), BATCH):
+        conn.execute(statement, [dict(zip(columns, row, strict=True)) for row in rows[start : start + BATCH]])
+    return len(rows)
 
 
 def _previous(conn: Connection) -> dict[str, tuple[int, int]]:
@@ -313,17 +299,13 @@ def _insert_keys(conn: Connection, values: array, years: array, names: array) ->
         keep[1:] = (keys[1:] != keys[:-1]) | (yrs[1:] != yrs[:-1]) | (nms[1:] != nms[:-1])
         keys, yrs, nms = keys[keep], yrs[keep], nms[keep]
 
-    def rows() -> Iterator[tuple[int, int, int]]:
-        step = 200_000
-        for start in range(0, len(keys), step):
-            yield from zip(
-                keys[start : start + step].tolist(),
-                yrs[start : start + step].tolist(),
-                nms[start : start + step].tolist(),
-                strict=True,
-            )
-
-    return _insert(conn, CekalKey.__table__, ("key", "dob_year", "name_id"), rows())
+    total = 0
+    step = 200_000
+    for start in range(0, len(keys), step):
+        chunk = slice(start, start + step)
+        rows = list(zip(keys[chunk].tolist(), yrs[chunk].tolist(), nms[chunk].tolist(), strict=True))
+        total += _insert(conn, CekalKey.__table__, ("key", "dob_year", "name_id"), rows)
+    return total
 
 
 def index_stale(store: Store) -> bool:

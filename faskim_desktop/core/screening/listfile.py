@@ -141,7 +141,7 @@ def _csv_rows(path: Path, head: bytes) -> Iterator[tuple[int, list[str]]]:
     start = 1
     try:
         for cells in reader:
-            if any("\x00" in c for c in cells):
+            if "\x00" in "".join(cells):
                 raise ListFileError([RowError(start, "", "cekal.import.encoding", (("detail", "NUL"),))])
             yield start, cells
             start = reader.line_num + 1
@@ -319,7 +319,7 @@ def records(path: Path, errors: list[RowError]) -> Iterator[tuple[int, list[str]
                 )
             positions = [index[c] for c in COLUMNS]
             continue
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             continue  # blank line
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names) :]):
             errors.append(RowError(line, "", "cekal.import.row_length", (("expected", len(names)),)))

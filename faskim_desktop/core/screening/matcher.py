@@ -27,7 +27,6 @@ entries whose year is unknown.
 
 from __future__ import annotations
 
-import functools
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from datetime import date
 
 from rapidfuzz.distance import OSA
 
+from faskim_desktop.core.screening.memo import memoise
 from faskim_desktop.core.screening.normalise import NormalName, from_norm, skeleton
 
 # The rules that build a stored index: bump whenever ``normalise`` or ``key_strings`` change what
@@ -138,13 +138,41 @@ def key_hash(key: str) -> int:
     return (zlib.crc32(data) << 31) ^ zlib.crc32(data, 0x5BD1E995)
 
 
-@functools.lru_cache(maxsize=131_072)
+@memoise(65_536)
 def _cached_hashes(norm: str, query: bool) -> tuple[int, ...]:
     return tuple(key_hash(k) for k in key_strings(from_norm(norm), query))
 
 
 def key_hashes(name: NormalName, query: bool = False) -> tuple[int, ...]:
     return _cached_hashes(name.norm, query)
+
+
+def partial_keys(name: NormalName, threshold: int, dob_full: bool) -> tuple[int, ...]:
+    """Extra query keys for a one-word name against a longer one ("Suharto" / "Muhammad Suharto").
+
+    Such a pair scores at most ``100 - EXTRA_TOKEN_PENALTY - MONONYM_PENALTY`` (77), plus
+    ``DOB_EXACT`` when the dates of birth are equal: with a full date of birth (or a lower alert
+    score) it can alert, and the ordinary keys would not find it. A one-word query then asks for
+    every listed name holding its word (``P<any head>|word``); a query of several words asks for
+    listed one-word names equal to one of its words (``C<word>``).
+    """
+    reach = 100 - MONONYM_PENALTY + (DOB_EXACT if dob_full else 0)
+    tokens = name.tokens
+    if len(tokens) == 1:
+        if reach - EXTRA_TOKEN_PENALTY < threshold or len(tokens[0]) < 2:
+            return ()
+        return _word_keys(tokens[0])
+    if reach - EXTRA_TOKEN_PENALTY * (len(tokens) - 1) < threshold:
+        return ()
+    return tuple(key_hash("C" + token) for token in tokens if len(token) >= 2)
+
+
+_HEADS = tuple(_LETTERS) + tuple(a + b for a in _LETTERS for b in _LETTERS)
+
+
+@memoise(4096)
+def _word_keys(token: str) -> tuple[int, ...]:
+    return tuple(key_hash(f"P{head}|{token}") for head in _HEADS)
 
 
 def usable(name: NormalName) -> bool:
@@ -202,7 +230,7 @@ def _merge_adjacent(
     return out_t, out_f, merged
 
 
-@functools.lru_cache(maxsize=262_144)
+@memoise(65_536)
 def _token_sim(qt: str, qf: str, et: str, ef: str) -> tuple[float, str]:
     if qt == et:
         return 1.0, "exact"

@@ -21,11 +21,11 @@ add candidates for the scorer to rank; it never loses a true match.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
+from faskim_desktop.core.screening.memo import memoise
 from faskim_desktop.core.transliteration import to_mrz_name
 
 
@@ -126,7 +126,7 @@ TRANSLITERATION_GROUPS: tuple[tuple[str, ...], ...] = (
 _ALPHA_TOKEN = re.compile(r"[A-Z]+")
 
 
-@functools.lru_cache(maxsize=262_144)
+@memoise(65_536)
 def skeleton(token: str) -> str:
     """Spelling rules and doubled letters only (no transliteration groups): for merged words."""
     out = token
@@ -136,7 +136,7 @@ def skeleton(token: str) -> str:
     return _undouble(out)
 
 
-@functools.lru_cache(maxsize=262_144)
+@memoise(65_536)
 def canonical_token(token: str) -> str:
     """One folded token (``A``–``Z``) in its canonical spelling."""
     out = skeleton(token)
@@ -159,17 +159,18 @@ def _build_groups() -> dict[str, str]:
 _GROUPS: dict[str, str] = _build_groups()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NormalName:
     """A name in the forms the matcher needs."""
 
     folded: tuple[str, ...]  # ICAO-folded tokens, honorifics and particles removed
     tokens: tuple[str, ...]  # canonical tokens (same order as ``folded``)
+    # Stored form: canonical tokens, each followed by ``|folded`` when the two differ.
+    norm: str = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def norm(self) -> str:
-        """Stored form: canonical tokens, each followed by ``|folded`` when the two differ."""
-        return " ".join(t if t == f else f"{t}|{f}" for t, f in zip(self.tokens, self.folded, strict=True))
+    def __post_init__(self) -> None:
+        norm = " ".join(t if t == f else f"{t}|{f}" for t, f in zip(self.tokens, self.folded, strict=True))
+        object.__setattr__(self, "norm", norm)
 
     @property
     def empty(self) -> bool:
@@ -181,7 +182,7 @@ class NormalName:
 _ASCII_OMIT = str.maketrans("", "", "'`.")
 
 
-@functools.lru_cache(maxsize=262_144)
+@memoise(65_536)
 def _fold_word(word: str) -> tuple[str, ...]:
     if word.isascii():
         return tuple(_ALPHA_TOKEN.findall(word.upper().translate(_ASCII_OMIT)))
@@ -232,7 +233,7 @@ def strip_titles(tokens: tuple[str, ...], joined: tuple[bool, ...] | None = None
     return tuple(kept) if kept else tokens
 
 
-@functools.lru_cache(maxsize=131_072)
+@memoise(65_536)
 def _normalise(text: str) -> NormalName:
     words = _folded_words(text)
     tokens = tuple(token for word in words for token in word)
@@ -248,9 +249,12 @@ def normalise(text: str) -> NormalName:
     return _normalise(text[:1000])
 
 
-@functools.lru_cache(maxsize=65_536)
 def from_norm(norm: str) -> NormalName:
-    """A NormalName back from its stored ``norm``."""
+    """A NormalName back from its stored ``norm``.
+
+    Not memoised: screening parses thousands of candidates' norms per query, and keeping them
+    would promote them to the collector's oldest generation, making every full collection longer.
+    """
     tokens: list[str] = []
     folded: list[str] = []
     for part in norm.split():

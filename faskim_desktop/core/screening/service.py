@@ -191,7 +191,7 @@ class Screener:
             current = best.get(entry_id)
             if current is None or score.score > current[0].score:
                 best[entry_id] = (score, norm)
-        wanted = {eid for eid, (score, _n) in best.items() if score.score >= self.threshold} | passport_ids
+        wanted = set(best) | passport_ids  # every candidate left can still reach the threshold
         if not wanted:
             return []
         entries = self._entries(conn, wanted)
@@ -220,7 +220,7 @@ class Screener:
                 score = max(0, min(100, name_score.score + adjust))
                 matched_name = next((n for n, nn in names.get(entry_id, ()) if nn == norm), entry_name)
                 if score >= self.threshold:
-                    reasons.extend(name_reasons(query.name, normalise(matched_name), name_score))
+                    reasons.extend(name_reasons(query.name, from_norm(norm), name_score))
             if entry_id in passport_ids:
                 reasons.insert(0, Reason("passport.exact"))
                 score = 100
@@ -237,7 +237,8 @@ class Screener:
         if not matcher.usable(query.name):
             yield from self._full_scan(conn, query)
             return
-        keys = matcher.key_hashes(query.name, query=True)
+        dob_full = query.dob is not None and query.dob.full
+        keys = matcher.key_hashes(query.name, query=True) + matcher.partial_keys(query.name, self.threshold, dob_full)
         params: dict[str, object] = {"keys": keys}
         sql = "SELECT id, entry_id, norm FROM cekal_name WHERE id IN (SELECT name_id FROM cekal_key WHERE key IN :keys"
         if query.dob is not None:
@@ -252,8 +253,12 @@ class Screener:
             score = cache.get(norm)
             if score is None:
                 score = cache[norm] = matcher.score_names(query.name, from_norm(norm))
-            if score.score >= self.threshold:
+            if score.score >= self._name_floor(query):
                 yield entry_id, norm, score
+
+    def _name_floor(self, query: _Prepared) -> int:
+        """The lowest name score that can still alert: an equal full date of birth adds to it."""
+        return self.threshold - (matcher.DOB_EXACT if query.dob is not None and query.dob.full else 0)
 
     def _full_scan(self, conn, query: _Prepared):  # type: ignore[no-untyped-def]
         """Compare with every listed name: the fallback when blocking keys cannot be used."""
@@ -274,7 +279,7 @@ class Screener:
                 norm, norms, scorer=fuzz.token_set_ratio, score_cutoff=30, limit=None
             ):
                 score = matcher.score_names(query.name, from_norm(norms[index]))
-                if score.score >= self.threshold:
+                if score.score >= self._name_floor(query):
                     yield rows[index][1], norms[index], score
 
     @staticmethod
