@@ -8,21 +8,19 @@ in the GUI. Precedence: environment variable, then the workstation file, then th
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-import platformdirs
+# The login window reads this module before it shows: json and platformdirs are imported where
+# they are used, and Option is a NamedTuple rather than a dataclass, to keep a cold start short.
 
 APP_NAME = "faskim-desktop"
 SETTINGS_FILE = "workstation.json"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     key: str
     type: type
     default: Any
@@ -59,6 +57,8 @@ LOCATION_FILE = "location.json"
 
 def _location_path() -> Path:
     # Where the data folder is, kept outside it (it cannot record its own move).
+    import platformdirs  # not needed when FASKIM_DATA_DIR names the folder: kept off the start-up path
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / LOCATION_FILE
 
 
@@ -69,11 +69,13 @@ def data_dir() -> Path:
     if configured:
         return Path(configured).expanduser()
     try:
-        chosen = json.loads(_location_path().read_text(encoding="utf-8")).get("data_dir")
+        chosen = _read_json(_location_path()).get("data_dir")
     except (OSError, ValueError, AttributeError):
         chosen = None
     if isinstance(chosen, str) and chosen:
         return Path(chosen).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -81,8 +83,22 @@ def choose_data_dir(folder: Path | None) -> None:
     """Remember the data folder for the next start (None: back to the platform default)."""
     path = _location_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    _write_json(path, {"data_dir": str(folder) if folder else ""})
+
+
+def _read_json(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    import json
+
+    return json.loads(text)
+
+
+def _write_json(path: Path, value: Any) -> None:
+    """Written beside and renamed: a crash never leaves half a file."""
+    import json
+
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"data_dir": str(folder) if folder else ""}), encoding="utf-8")
+    tmp.write_text(json.dumps(value, indent=2, sort_keys=True), encoding="utf-8")
     os.replace(tmp, path)
 
 
@@ -109,7 +125,7 @@ class Settings:
 
     def _read_file(self) -> dict[str, Any]:
         try:
-            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            loaded = _read_json(self.path)
         except (OSError, ValueError):
             return {}
         return loaded if isinstance(loaded, dict) else {}
@@ -126,9 +142,7 @@ class Settings:
         option = _BY_KEY[key]
         self._file_values[key] = _coerce(option, value)
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._file_values, indent=2, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)  # atomic: a crash never leaves half a settings file
+        _write_json(self.path, self._file_values)
 
     def db_url(self) -> str:
         return self.get("db_url") or f"sqlite:///{self.folder / 'faskim.sqlite3'}"

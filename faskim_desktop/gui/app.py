@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import logging
 import os
 import sys
 import threading
@@ -14,7 +13,15 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from faskim_desktop.core import messages
 
-log = logging.getLogger(__name__)
+
+def _log():  # type: ignore[no-untyped-def]
+    # logging is imported once the login window is up: ~8 ms of a cold start
+    import logging
+
+    return logging.getLogger(__name__)
+
+
+STORE_AFTER_PAINT_MS = 50
 
 
 def has_display() -> bool:
@@ -97,7 +104,7 @@ class Application:
                 retention.run(self.ws)
 
         def run() -> None:
-            ctx.run(housekeeping, on_error=lambda err: log.warning(
+            ctx.run(housekeeping, on_error=lambda err: _log().warning(
                 "daily housekeeping failed: %s", getattr(err, "code", type(err).__name__)))
 
         self._backup_timer = QTimer()
@@ -144,6 +151,8 @@ class StoreLoader(QObject):
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
+        if self._thread is not None:
+            return  # already opening
         self._thread = threading.Thread(target=self._run, name="faskim-open-store", daemon=True)
         self._thread.start()
 
@@ -198,16 +207,16 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # Garbage is collected on the GUI thread only (see GuiThreadGarbageCollector): automatic
-    # collection stops now, the collector's timer starts with the event loop.
+    # collection stops now, the collector starts once the login window is on screen.
     gc.disable()
     collectors: list = []
 
     def start_collector() -> None:
         from faskim_desktop.gui.device_worker import GuiThreadGarbageCollector
 
-        collectors.append(GuiThreadGarbageCollector(app))
+        if not collectors:
+            collectors.append(GuiThreadGarbageCollector(app))
 
-    QTimer.singleShot(0, start_collector)
     app.setApplicationName("Faskim Desktop")
     app.setOrganizationName("Direktorat Jenderal Imigrasi")
     i18n.set_language(messages.current_language())
@@ -223,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
 
         application.ws = ws
         configure_logging(ws.folder, ws.settings.get("log_level"))
-        log.info("application start, store backend %s", ws.store.backend)
+        _log().info("application start, store backend %s", ws.store.backend)
         dialog.attach(ws)
 
     def failed(error: BaseException) -> None:
@@ -232,10 +241,20 @@ def main(argv: list[str] | None = None) -> int:
 
     loader.loaded.connect(loaded)
     loader.failed.connect(failed)
-    # Started from the event loop, once the window is on screen: its imports would otherwise
-    # compete with drawing the window for the interpreter.
-    QTimer.singleShot(0, loader.start)
+
+    def after_first_paint() -> None:
+        start_collector()
+        loader.start()
+
+    # Started once the window is on screen: the store's imports (a second of them on a cold
+    # start) would otherwise compete with drawing the window for the interpreter. The short wait
+    # lets the first frame reach the screen; nobody types a user name and password in 50 ms. A
+    # window that is never painted (minimised, no compositor) still gets its store after a moment.
+    dialog.first_painted.connect(lambda: QTimer.singleShot(STORE_AFTER_PAINT_MS, after_first_paint))
+    QTimer.singleShot(1000, after_first_paint)
     if not application.login(dialog=dialog):
+        for collector in collectors:
+            collector.stop()
         loader.wait()
         if application.ws is not None:
             application.ws.close()

@@ -21,11 +21,13 @@ LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
 class LoginDialog(QDialog):
     language_changed = Signal(str)
+    first_painted = Signal()  # the window is on screen: slower start-up work may begin
 
     def __init__(self, workspace: Workspace | None, parent: QWidget | None = None, locked_user: str = "") -> None:
         super().__init__(parent)
         self.ws: Workspace | None = None
         self.principal: Principal | None = None
+        self._painted = False
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         font = self.ui.titleLabel.font()
@@ -61,6 +63,12 @@ class LoginDialog(QDialog):
 
     def _ok_button(self):  # type: ignore[no-untyped-def]
         return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def attach(self, workspace: Workspace) -> None:
         """The store is open: show the office and allow logging in."""
