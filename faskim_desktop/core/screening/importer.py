@@ -27,7 +27,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from faskim_desktop.core import messages
-from faskim_desktop.core.screening import listfile
+from faskim_desktop.core.screening import listfile, memo
 from faskim_desktop.core.screening.matcher import INDEX_SCHEME, key_hashes
 from faskim_desktop.core.screening.normalise import normalise
 from faskim_desktop.store.db import Store
@@ -113,9 +113,6 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
         seen: set[str] = set()
         counts = {"cegah": 0, "tangkal": 0, "added": 0, "changed": 0}
         change_rows: list[tuple] = []
-        key_values = array("q")
-        key_years = array("h")
-        key_names = array("l")
         names_rows: list[tuple] = []
         passport_rows: list[tuple] = []
         entry_rows: list[tuple] = []
@@ -138,34 +135,34 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
             names_rows.clear()
             passport_rows.clear()
 
-        for prepared in _prepared(path, errors):
-            (ref, fields, list_type, year, digest, names, passports, name_keys) = prepared
-            seen.add(ref)
-            if errors:
-                continue  # the import will be refused: only look for further errors
-            entry_id += 1
-            counts[list_type] += 1
-            before = previous.get(ref)
-            if before is None:
-                version = version_id
-                counts["added"] += 1
-                change_rows.append((version_id, ref, "added"))
-            elif before[0] != digest:
-                version = version_id
-                counts["changed"] += 1
-                change_rows.append((version_id, ref, "changed"))
-            else:
-                version = before[1]
-            entry_rows.append((entry_id, ref, *fields, version, str(digest)))
-            for position, ((text_value, norm), keys) in enumerate(zip(names, name_keys, strict=True)):
-                name_id += 1
-                names_rows.append((name_id, entry_id, position > 0, text_value, norm))
-                count = len(keys) // 8
-                key_values.frombytes(keys)
-                key_years.extend([year] * count)
-                key_names.extend([name_id] * count)
-            for number in passports:
-                passport_rows.append((entry_id, number))
+        key_parts: list[tuple[bytes, bytes, bytes, int]] = []
+        for rows, batch_keys in _prepared(path, errors):
+            name_base = name_id
+            for ref, fields, list_type, digest, names, passports in rows:
+                seen.add(ref)
+                if errors:
+                    continue  # the import will be refused: only look for further errors
+                entry_id += 1
+                counts[list_type] += 1
+                before = previous.get(ref)
+                if before is None:
+                    version = version_id
+                    counts["added"] += 1
+                    change_rows.append((version_id, ref, "added"))
+                elif before[0] != digest:
+                    version = version_id
+                    counts["changed"] += 1
+                    change_rows.append((version_id, ref, "changed"))
+                else:
+                    version = before[1]
+                entry_rows.append((entry_id, ref, *fields, version, str(digest)))
+                for position, (text_value, norm) in enumerate(names):
+                    name_id += 1
+                    names_rows.append((name_id, entry_id, position > 0, text_value, norm))
+                for number in passports:
+                    passport_rows.append((entry_id, number))
+            if not errors:
+                key_parts.append((*batch_keys, name_base))
             if len(entry_rows) >= BATCH:
                 flush()
         if errors:
@@ -178,8 +175,8 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
         change_rows.extend((version_id, ref, "removed") for ref in removed)
         _insert(conn, CekalChange.__table__, ("version_id", "reference", "kind"), change_rows)
         del previous, seen, change_rows
-        total_keys = _insert_keys(conn, key_values, key_years, key_names)
-        del key_values, key_years, key_names
+        total_keys = _insert_keys(conn, *_key_arrays(key_parts))
+        del key_parts
         values = {
             "entries": entry_id,
             "cegah": counts["cegah"],
@@ -202,18 +199,24 @@ PARALLEL_MIN_BYTES = 2_000_000  # smaller files are checked in this process
 CHUNK = 2_000
 
 
-Prepared = tuple[str, tuple, str, int, int, tuple[tuple[str, str], ...], tuple[str, ...], list[bytes]]
+Prepared = tuple[str, tuple, str, int, tuple[tuple[str, str], ...], tuple[str, ...]]
+BatchKeys = tuple[bytes, bytes, bytes]  # key hashes (int64), years (int16), name ordinals (int32)
 
 
-def _prepare_batch(batch: list[tuple[int, list[str], list[int], bool]]) -> tuple[list[listfile.RowError], list[Prepared]]:
+def _prepare_batch(
+    batch: list[tuple[int, list[str], list[int], bool]],
+) -> tuple[list[listfile.RowError], list[Prepared], BatchKeys]:
     """Field checks, normalisation, digest and index keys of a batch of records.
 
-    Returns plain tuples (cheap to send back from a worker process): reference, the entry's
-    column values, list type, year of birth (0 = unknown), digest, (name, norm) of the name
-    and each alias, passport numbers, and the packed index keys of each name.
+    Returns plain tuples and packed arrays (cheap to send back from a worker process): per row the
+    reference, the entry's column values, list type, digest, (name, norm) of the name and each
+    alias, and passport numbers; for the batch, every index key with its entry's year of birth
+    (0 = unknown) and the ordinal of its name within the batch (the importer numbers the names).
     """
     errors, rows = listfile.check_records(batch)
     out: list[Prepared] = []
+    key_values, key_years, key_ordinals = array("q"), array("h"), array("i")
+    ordinal = 0
     for row in rows:
         dob = row.dob_parsed
         fields = (
@@ -221,9 +224,29 @@ def _prepare_batch(batch: list[tuple[int, list[str], list[int], bool]]) -> tuple
             row.nationality, row.list_type, row.reason, row.valid_from, row.valid_until,
         )  # fmt: skip
         names = tuple(zip((row.name, *row.aliases), (n.norm for n in row.names), strict=True))
-        keys = [array("q", key_hashes(n)).tobytes() for n in row.names]
-        out.append((row.reference, fields, row.list_type, dob.year if dob else 0, row.digest(), names, row.passports, keys))
-    return errors, out
+        year = array("h", (dob.year if dob else 0,))
+        for name in row.names:
+            hashes = key_hashes(name)
+            key_values.extend(hashes)
+            key_years.extend(year * len(hashes))
+            key_ordinals.extend(array("i", (ordinal,)) * len(hashes))
+            ordinal += 1
+        out.append((row.reference, fields, row.list_type, row.digest(), names, row.passports))
+    memo.trim()
+    return errors, out, (key_values.tobytes(), key_years.tobytes(), key_ordinals.tobytes())
+
+
+def _key_arrays(parts: list[tuple[bytes, bytes, bytes, int]]):  # type: ignore[no-untyped-def]
+    """The batches' keys as three numpy arrays: hash, year, name id (ordinal + the batch's base)."""
+    import numpy as np
+
+    keys = np.frombuffer(b"".join(p[0] for p in parts), dtype=np.int64)
+    years = np.frombuffer(b"".join(p[1] for p in parts), dtype=np.int16)
+    names = np.concatenate(
+        [np.frombuffer(p[2], dtype=np.int32).astype(np.int64) + (p[3] + 1) for p in parts]
+        or [np.zeros(0, dtype=np.int64)]
+    )
+    return keys, years, names
 
 
 def _batches(path: Path, errors: list[listfile.RowError]) -> Iterator[list]:
@@ -237,8 +260,8 @@ def _batches(path: Path, errors: list[listfile.RowError]) -> Iterator[list]:
         yield batch
 
 
-def _prepared(path: Path, errors: list[listfile.RowError]) -> Iterator[Prepared]:
-    """Prepared rows in file order; large files are prepared by worker processes (one per core)."""
+def _prepared(path: Path, errors: list[listfile.RowError]) -> Iterator[tuple[list[Prepared], BatchKeys]]:
+    """Prepared batches in file order; large files are prepared by worker processes (one per core)."""
     workers = min(4, os.cpu_count() or 1)
     try:
         size = path.stat().st_size
@@ -269,29 +292,30 @@ def _prepared(path: Path, errors: list[listfile.RowError]) -> Iterator[Prepared]
                     pending.append(pool.submit(_prepare_batch, batch))
             if not pending:
                 return
-            batch_errors, rows = pending.popleft().result()
+            batch_errors, rows, keys = pending.popleft().result()
             errors.extend(batch_errors)
-            yield from rows
+            yield rows, keys
 
 
 def _ready() -> bool:
     return True
 
 
-def _prepared_here(path: Path, errors: list[listfile.RowError]) -> Iterator[Prepared]:
+def _prepared_here(path: Path, errors: list[listfile.RowError]) -> Iterator[tuple[list[Prepared], BatchKeys]]:
     for batch in _batches(path, errors):
-        batch_errors, rows = _prepare_batch(batch)
+        batch_errors, rows, keys = _prepare_batch(batch)
         errors.extend(batch_errors)
-        yield from rows
+        yield rows, keys
 
 
-def _insert_keys(conn: Connection, values: array, years: array, names: array) -> int:
-    """Insert the index rows sorted by (key, year, name) and without duplicates."""
+def _insert_keys(conn: Connection, values, years, names) -> int:  # type: ignore[no-untyped-def]
+    """Insert the index rows sorted by (key, year, name) and without duplicates (any sequences
+    of integers: numpy arrays or ``array.array``)."""
     import numpy as np
 
-    keys = np.frombuffer(values, dtype=np.int64)
-    yrs = np.frombuffer(years, dtype=np.int16)
-    nms = np.frombuffer(names, dtype=np.dtype(f"i{names.itemsize}"))
+    keys = np.asarray(values, dtype=np.int64)
+    yrs = np.asarray(years, dtype=np.int16)
+    nms = np.asarray(names, dtype=np.int64)
     order = np.lexsort((nms, yrs, keys))
     keys, yrs, nms = keys[order], yrs[order], nms[order]
     if len(keys):
@@ -331,7 +355,9 @@ def reindex(store: Store) -> int:
         ).all()
         key_values, key_years, key_names = array("q"), array("h"), array("l")
         norms: list[dict] = []
-        for name_id, name, year in rows:
+        for count, (name_id, name, year) in enumerate(rows):
+            if count % BATCH == 0:
+                memo.trim()
             normal = normalise(name)
             norms.append({"row_id": name_id, "norm": normal.norm})
             keys = key_hashes(normal)

@@ -138,7 +138,7 @@ def key_hash(key: str) -> int:
     return (zlib.crc32(data) << 31) ^ zlib.crc32(data, 0x5BD1E995)
 
 
-@memoise(65_536)
+@memoise
 def _cached_hashes(norm: str, query: bool) -> tuple[int, ...]:
     return tuple(key_hash(k) for k in key_strings(from_norm(norm), query))
 
@@ -170,7 +170,7 @@ def partial_keys(name: NormalName, threshold: int, dob_full: bool) -> tuple[int,
 _HEADS = tuple(_LETTERS) + tuple(a + b for a in _LETTERS for b in _LETTERS)
 
 
-@memoise(4096)
+@memoise
 def _word_keys(token: str) -> tuple[int, ...]:
     return tuple(key_hash(f"P{head}|{token}") for head in _HEADS)
 
@@ -230,7 +230,7 @@ def _merge_adjacent(
     return out_t, out_f, merged
 
 
-@memoise(65_536)
+@memoise
 def _token_sim(qt: str, qf: str, et: str, ef: str) -> tuple[float, str]:
     if qt == et:
         return 1.0, "exact"

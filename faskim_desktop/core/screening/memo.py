@@ -1,10 +1,12 @@
-"""A bounded memo for the hot pure functions of name screening, cheap for the garbage collector.
+"""Memoisation for the hot pure functions of name screening: C speed, cheap for the collector.
 
-``functools.lru_cache`` keeps a linked-list node (a list the collector tracks) per entry. Screening
-a national list fills the name caches with hundreds of thousands of entries, and every full
-collection then walks them all: pauses of 100–500 ms in the middle of a query were measured by
-``scripts/bench/screening``. A plain dict of strings and tuples of strings is one tracked object;
-when it is full it is emptied and refills with the names in use (the common ones come back first).
+``functools.lru_cache`` with a bound keeps a linked-list node (a list the garbage collector
+tracks) per entry. Screening a national list fills the name caches with hundreds of thousands of
+entries, and every full collection then walked them all: pauses of 100–500 ms in the middle of
+a query, measured by ``scripts/bench/screening``. Without a bound, ``lru_cache`` is a plain dict
+in C (single string arguments are their own key), so the caches are unbounded here and emptied
+by ``trim`` at points where nothing is in flight: before each screening query and after each
+batch of an import.
 """
 
 from __future__ import annotations
@@ -14,25 +16,24 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
+LIMIT = 200_000  # entries per cache; a few tens of MB in all at most
+
+_caches: list[Any] = []
 
 
-def memoise(maxsize: int) -> Callable[[F], F]:
-    def decorate(function: F) -> F:
-        cache: dict[tuple, Any] = {}
+def memoise(function: F) -> F:
+    cached = functools.lru_cache(maxsize=None)(function)
+    _caches.append(cached)
+    return cached  # type: ignore[return-value]
 
-        @functools.wraps(function)
-        def cached(*args: Any) -> Any:
-            try:
-                return cache[args]
-            except KeyError:
-                pass
-            value = function(*args)
-            if len(cache) >= maxsize:
-                cache.clear()
-            cache[args] = value
-            return value
 
-        cached.cache_clear = cache.clear  # type: ignore[attr-defined]
-        return cached  # type: ignore[return-value]
+def trim(limit: int = LIMIT) -> None:
+    """Empty the caches that have grown past ``limit`` (the names in use come back first)."""
+    for cached in _caches:
+        if cached.cache_info().currsize > limit:
+            cached.cache_clear()
 
-    return decorate
+
+def clear() -> None:
+    for cached in _caches:
+        cached.cache_clear()

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from faskim_desktop.core.screening.memo import memoise
 from faskim_desktop.core.transliteration import to_mrz_name
@@ -73,9 +72,16 @@ _SPELLING: tuple[tuple[str, str], ...] = (
 )
 
 
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match[1]
+
+
 def _undouble(text: str) -> str:
     """Doubled letters collapsed ("MUHAMMAD" → "MUHAMAD")."""
-    return "".join(letter for letter, _run in groupby(text))
+    return _DOUBLE.sub(_first_letter, text) if _DOUBLE.search(text) else text
 
 
 # Transliteration groups (representative first). Arabic given names as romanised in Indonesia,
@@ -126,7 +132,7 @@ TRANSLITERATION_GROUPS: tuple[tuple[str, ...], ...] = (
 _ALPHA_TOKEN = re.compile(r"[A-Z]+")
 
 
-@memoise(65_536)
+@memoise
 def skeleton(token: str) -> str:
     """Spelling rules and doubled letters only (no transliteration groups): for merged words."""
     out = token
@@ -136,7 +142,7 @@ def skeleton(token: str) -> str:
     return _undouble(out)
 
 
-@memoise(65_536)
+@memoise
 def canonical_token(token: str) -> str:
     """One folded token (``A``–``Z``) in its canonical spelling."""
     out = skeleton(token)
@@ -182,7 +188,7 @@ class NormalName:
 _ASCII_OMIT = str.maketrans("", "", "'`.")
 
 
-@memoise(65_536)
+@memoise
 def _fold_word(word: str) -> tuple[str, ...]:
     if word.isascii():
         return tuple(_ALPHA_TOKEN.findall(word.upper().translate(_ASCII_OMIT)))
@@ -233,7 +239,7 @@ def strip_titles(tokens: tuple[str, ...], joined: tuple[bool, ...] | None = None
     return tuple(kept) if kept else tokens
 
 
-@memoise(65_536)
+@memoise
 def _normalise(text: str) -> NormalName:
     words = _folded_words(text)
     tokens = tuple(token for word in words for token in word)

@@ -26,7 +26,7 @@ from sqlalchemy import bindparam, text
 
 from faskim_desktop.core import messages
 from faskim_desktop.core.errors import FaskimError, ValidationError
-from faskim_desktop.core.screening import matcher
+from faskim_desktop.core.screening import matcher, memo
 from faskim_desktop.core.screening.normalise import NormalName, from_norm, normalise, normalise_passport
 from faskim_desktop.store.db import Store
 
@@ -179,6 +179,7 @@ class Screener:
     # --- channels ---------------------------------------------------------------------------
 
     def _screen(self, conn, query: _Prepared) -> list[Hit]:  # type: ignore[no-untyped-def]
+        memo.trim()  # nothing in flight: the name caches are bounded here
         # entry_id -> (name score, name row text, matched NormalName tokens)
         best: dict[int, tuple[matcher.NameScore, str]] = {}
         passport_ids: set[int] = set()
