@@ -110,7 +110,6 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
             conn.execute(delete(table.__table__))
 
         errors: list[listfile.RowError] = []
-        seen: set[str] = set()
         counts = {"cegah": 0, "tangkal": 0, "added": 0, "changed": 0}
         change_rows: list[tuple] = []
         names_rows: list[tuple] = []
@@ -131,6 +130,8 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
             )  # fmt: skip
             totals["names"] += _insert(conn, CekalName.__table__, ("id", "entry_id", "alias", "name", "norm"), names_rows)
             totals["passports"] += _insert(conn, CekalPassport.__table__, ("entry_id", "number"), passport_rows)
+            _insert(conn, CekalChange.__table__, ("version_id", "reference", "kind"), change_rows)
+            change_rows.clear()
             entry_rows.clear()
             names_rows.clear()
             passport_rows.clear()
@@ -139,12 +140,11 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
         for rows, batch_keys in _prepared(path, errors):
             name_base = name_id
             for ref, fields, list_type, digest, names, passports in rows:
-                seen.add(ref)
                 if errors:
                     continue  # the import will be refused: only look for further errors
                 entry_id += 1
                 counts[list_type] += 1
-                before = previous.get(ref)
+                before = previous.pop(ref, None)  # what is left at the end was removed
                 if before is None:
                     version = version_id
                     counts["added"] += 1
@@ -170,11 +170,10 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
             raise listfile.ListFileError(errors)
         if not entry_id:
             raise listfile.ListFileError([listfile.RowError(0, "", "cekal.import.no_rows")])
+        removed = len(previous)
+        change_rows.extend((version_id, ref, "removed") for ref in previous)
+        del previous
         flush()
-        removed = [ref for ref in previous if ref not in seen]
-        change_rows.extend((version_id, ref, "removed") for ref in removed)
-        _insert(conn, CekalChange.__table__, ("version_id", "reference", "kind"), change_rows)
-        del previous, seen, change_rows
         total_keys = _insert_keys(conn, *_key_arrays(key_parts))
         del key_parts
         values = {
@@ -184,7 +183,7 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
             "names": totals["names"],
             "passports": totals["passports"],
             "added": counts["added"],
-            "removed": len(removed),
+            "removed": removed,
             "changed": counts["changed"],
             "unchanged": entry_id - counts["added"] - counts["changed"],
         }
@@ -242,10 +241,14 @@ def _key_arrays(parts: list[tuple[bytes, bytes, bytes, int]]):  # type: ignore[n
 
     keys = np.frombuffer(b"".join(p[0] for p in parts), dtype=np.int64)
     years = np.frombuffer(b"".join(p[1] for p in parts), dtype=np.int16)
-    names = np.concatenate(
-        [np.frombuffer(p[2], dtype=np.int32).astype(np.int64) + (p[3] + 1) for p in parts]
-        or [np.zeros(0, dtype=np.int64)]
-    )
+    names = np.empty(len(keys), dtype=np.int64)
+    start = 0
+    for _keys, _years, ordinals, base in parts:
+        batch = np.frombuffer(ordinals, dtype=np.int32)
+        names[start : start + len(batch)] = batch
+        names[start : start + len(batch)] += base + 1
+        start += len(batch)
+    parts.clear()  # a national list's keys are ~100 MB: not held twice
     return keys, years, names
 
 
@@ -318,9 +321,11 @@ def _insert_keys(conn: Connection, values, years, names) -> int:  # type: ignore
     nms = np.asarray(names, dtype=np.int64)
     order = np.lexsort((nms, yrs, keys))
     keys, yrs, nms = keys[order], yrs[order], nms[order]
-    if len(keys):
-        keep = np.ones(len(keys), dtype=bool)
-        keep[1:] = (keys[1:] != keys[:-1]) | (yrs[1:] != yrs[:-1]) | (nms[1:] != nms[:-1])
+    del order
+    # Equal rows only arise when two key strings of one name hash alike (63 bits: rare).
+    repeated = (keys[1:] == keys[:-1]) & (yrs[1:] == yrs[:-1]) & (nms[1:] == nms[:-1])
+    if repeated.any():
+        keep = np.concatenate(([True], ~repeated))
         keys, yrs, nms = keys[keep], yrs[keep], nms[keep]
 
     total = 0
