@@ -54,7 +54,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _reindex(args: argparse.Namespace) -> int:
-    ws = workspace(upgrade=True)  # an upgrade rebuilds a stale index already
+    ws = workspace(upgrade=True)
     try:
         keys = importer.reindex(ws.store)
     finally:

@@ -7,6 +7,7 @@ import argparse
 from faskim_desktop.cli._common import workspace
 from faskim_desktop.config import Settings, data_dir
 from faskim_desktop.core import messages
+from faskim_desktop.core.screening import importer
 from faskim_desktop.store import migrate
 from faskim_desktop.store.db import Store
 
@@ -15,6 +16,8 @@ def _upgrade(args: argparse.Namespace) -> int:
     ws = workspace(upgrade=True)
     try:
         print(messages.text("cli.db_upgraded", {"revision": migrate.head_revision(), "url": _safe(ws.store.url)}))
+        if importer.index_stale(ws.store):  # the name rules changed with this version
+            print(messages.text("cekal.cli.reindexed", {"keys": importer.reindex(ws.store)}))
     finally:
         ws.close()
     return 0

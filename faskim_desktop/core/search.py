@@ -34,6 +34,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from faskim_desktop.core import sop
+from faskim_desktop.core.screening import memo
 from faskim_desktop.core.screening.normalise import canonical_token, fold, skeleton, strip_titles
 from faskim_desktop.store.db import Store, translate_errors
 from faskim_desktop.store.tables import Case, Foreigner
@@ -165,6 +166,7 @@ def rebuild_on(conn: Connection, batch: int = 20_000) -> tuple[int, int]:
         if not rows:
             break
         names = [row for fid, name in rows for row in name_rows(fid, name)]
+        memo.trim()  # the name caches shared with screening stay bounded over a million people
         if names:
             conn.execute(insert(_name), names)
         people += len(rows)
@@ -265,6 +267,7 @@ class Parsed:
 
 
 def parse(text: str) -> Parsed:
+    memo.trim()  # one search at a time: the shared name caches are bounded here
     text = (text or "").strip()[:200]
     if not text:
         return Parsed("all")

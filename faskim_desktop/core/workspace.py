@@ -69,22 +69,12 @@ def open_workspace(folder: Path | None = None, upgrade: bool = False, check: boo
     try:
         if upgrade:
             migrate.upgrade(store)
-            _rebuild_stale_cekal_index(store)
         elif check:
             migrate.check_schema(store)
     except Exception:
         store.dispose()
         raise
     return Workspace(folder, settings, store)
-
-
-def _rebuild_stale_cekal_index(store: Store) -> None:
-    """After an upgrade that changed the name rules, the cekal index is rebuilt with the new ones."""
-    from faskim_desktop.core.screening import importer
-
-    if importer.index_stale(store):
-        log.warning("cekal index built by older rules: rebuilding it")
-        importer.reindex(store)
 
 
 class _NoPersonalData(logging.Filter):

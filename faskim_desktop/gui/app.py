@@ -185,6 +185,15 @@ def open_store(folder: Path | None):  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str] | None = None) -> int:
+    collecting = gc.isenabled()  # the run switches automatic collection off (see _run)
+    try:
+        return _run(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(argv: list[str] | None) -> int:
     args = parse_args(argv)
     if args.data_dir:
         os.environ["FASKIM_DATA_DIR"] = str(args.data_dir)

@@ -36,9 +36,8 @@ def test_login_window_painted_before_the_store_opens(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(application.StoreLoader, "start", start)
     monkeypatch.setattr(LoginDialog, "exec", exec_)
-    try:
-        assert application.main([]) == 0  # cancelled login, store opened and closed
-    finally:
-        gc.enable()
+    gc.enable()
+    assert application.main([]) == 0  # cancelled login, store opened and closed
+    assert gc.isenabled()  # automatic collection is back once the application returns
     assert seen["painted_when_store_started"] is True
     assert seen["ws"] is not None and (tmp_path / "data").is_dir()

@@ -153,8 +153,10 @@ def test_one_typo_never_escapes_the_blocking_keys(words, which, kind, position, 
     # names, not title or particle words (those are dropped before any key is made)
     assume(len(listed.tokens) == len(words) and len(query.tokens) == len(words))
     assume(all(len(t) >= 3 for t in listed.tokens + query.tokens))  # not collapsed by spelling rules
-    if score_names(query, listed).score >= matcher.ALERT_THRESHOLD - matcher.DOB_EXACT:
-        assert matcher.key_strings(query, query=True) & matcher.key_strings(listed)
+    if matcher.can_alert(score_names(query, listed), matcher.ALERT_THRESHOLD, dob_full=True):
+        asked = set(matcher.key_hashes(query, query=True))
+        asked |= set(matcher.partial_keys(query, matcher.ALERT_THRESHOLD, dob_full=True))
+        assert asked & set(matcher.key_hashes(listed))
 
 
 @pytest.mark.parametrize(
@@ -170,8 +172,15 @@ def test_merges_found_past_a_typo_pairing(query: str, entry: str) -> None:
     assert result.score >= matcher.ALERT_THRESHOLD and "merged_split" in result.flags, result
 
 
-def test_exact_dob_is_evidence() -> None:
-    partial = score("Santoso", "Budi Santoso").score
-    assert partial < matcher.ALERT_THRESHOLD
-    assert partial + dob_compare(Dob(1980, 1, 2), Dob(1980, 1, 2))[1] >= matcher.ALERT_THRESHOLD
-    assert dob_compare(Dob(1980, 1, 2), Dob(1980, 1, 2))[1] == matcher.DOB_EXACT
+def test_exact_dob_lifts_only_a_one_word_name() -> None:
+    """The lift is for the pair the partial keys find, nothing else the index could not find."""
+    partial = score("Santoso", "Budi Santoso")
+    assert partial.score < matcher.ALERT_THRESHOLD and "one_word" in partial.flags
+    assert matcher.can_alert(partial, matcher.ALERT_THRESHOLD, dob_full=True)
+    assert not matcher.can_alert(partial, matcher.ALERT_THRESHOLD, dob_full=False)
+    assert partial.score + matcher.dob_lift(partial, "dob.exact") >= matcher.ALERT_THRESHOLD
+    assert matcher.dob_lift(partial, "dob.year_pm1") == 0
+    for query, entry in [("Budi Santoso", "Budu Santosa"), ("Abdulrahman", "Abdul Rahman Wahid")]:
+        other = score(query, entry)  # two typos; a merge against a longer name
+        assert not matcher.can_alert(other, matcher.ALERT_THRESHOLD, dob_full=True), other
+        assert matcher.dob_lift(other, "dob.exact") == 0

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 from faskim_desktop.core import messages
 from faskim_desktop.core.screening import listfile, memo
 from faskim_desktop.core.screening.matcher import INDEX_SCHEME, key_hashes
-from faskim_desktop.core.screening.normalise import normalise
+from faskim_desktop.core.screening.normalise import NormalName, normalise
 from faskim_desktop.store.db import Store
 from faskim_desktop.store.tables_cekal import (
     CekalChange,
@@ -214,8 +214,7 @@ def _prepare_batch(
     """
     errors, rows = listfile.check_records(batch)
     out: list[Prepared] = []
-    key_values, key_years, key_ordinals = array("q"), array("h"), array("i")
-    ordinal = 0
+    named: list[tuple[NormalName, int]] = []
     for row in rows:
         dob = row.dob_parsed
         fields = (
@@ -223,16 +222,23 @@ def _prepare_batch(
             row.nationality, row.list_type, row.reason, row.valid_from, row.valid_until,
         )  # fmt: skip
         names = tuple(zip((row.name, *row.aliases), (n.norm for n in row.names), strict=True))
-        year = array("h", (dob.year if dob else 0,))
-        for name in row.names:
-            hashes = key_hashes(name)
-            key_values.extend(hashes)
-            key_years.extend(year * len(hashes))
-            key_ordinals.extend(array("i", (ordinal,)) * len(hashes))
-            ordinal += 1
+        named.extend((name, dob.year if dob else 0) for name in row.names)
         out.append((row.reference, fields, row.list_type, row.digest(), names, row.passports))
+    keys = _pack_keys(named)
     memo.trim()
-    return errors, out, (key_values.tobytes(), key_years.tobytes(), key_ordinals.tobytes())
+    return errors, out, keys
+
+
+def _pack_keys(named: Sequence[tuple[NormalName, int]]) -> BatchKeys:
+    """The index keys of names (each with its entry's year of birth, 0 = unknown), packed: every
+    key hash, its year, and the ordinal of its name in ``named``."""
+    key_values, key_years, key_ordinals = array("q"), array("h"), array("i")
+    for ordinal, (name, year) in enumerate(named):
+        hashes = key_hashes(name)
+        key_values.extend(hashes)
+        key_years.extend(array("h", (year,)) * len(hashes))
+        key_ordinals.extend(array("i", (ordinal,)) * len(hashes))
+    return key_values.tobytes(), key_years.tobytes(), key_ordinals.tobytes()
 
 
 def _key_arrays(parts: list[tuple[bytes, bytes, bytes, int]]):  # type: ignore[no-untyped-def]
@@ -248,7 +254,7 @@ def _key_arrays(parts: list[tuple[bytes, bytes, bytes, int]]):  # type: ignore[n
         names[start : start + len(batch)] = batch
         names[start : start + len(batch)] += base + 1
         start += len(batch)
-    parts.clear()  # a national list's keys are ~100 MB: not held twice
+    parts.clear()  # the batches' bytes go now rather than when the caller is done
     return keys, years, names
 
 
@@ -350,7 +356,10 @@ def index_stale(store: Store) -> bool:
 def reindex(store: Store) -> int:
     """Rebuild the stored normal forms and the blocking index of the current list with this
     code's rules, in one transaction (after an upgrade that changed them). Returns the key count."""
+    import numpy as np
+
     names_table, entry_table, version_table = CekalName.__table__, CekalEntry.__table__, CekalVersion.__table__
+    change_norm = update(names_table).where(names_table.c.id == bindparam("row_id")).values(norm=bindparam("norm"))
     with store.write() as session:
         conn = session.connection()
         rows = conn.execute(
@@ -358,24 +367,17 @@ def reindex(store: Store) -> int:
             .join(entry_table, entry_table.c.id == names_table.c.entry_id)
             .order_by(names_table.c.id)
         ).all()
-        key_values, key_years, key_names = array("q"), array("h"), array("l")
-        norms: list[dict] = []
-        for count, (name_id, name, year) in enumerate(rows):
-            if count % BATCH == 0:
-                memo.trim()
-            normal = normalise(name)
-            norms.append({"row_id": name_id, "norm": normal.norm})
-            keys = key_hashes(normal)
-            key_values.extend(keys)
-            key_years.extend([year or 0] * len(keys))
-            key_names.extend([name_id] * len(keys))
-        for start in range(0, len(norms), BATCH):
-            conn.execute(
-                update(names_table).where(names_table.c.id == bindparam("row_id")).values(norm=bindparam("norm")),
-                norms[start : start + BATCH],
-            )
+        parts: list[tuple[bytes, bytes, bytes, int]] = []
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            named = [(normalise(name), year or 0) for _id, name, year in chunk]
+            conn.execute(change_norm, [{"row_id": row[0], "norm": n.norm} for row, (n, _y) in zip(chunk, named, strict=True)])
+            parts.append((*_pack_keys(named), start - 1))  # ordinal + start = the row's place in `rows`
+            memo.trim()
+        keys, years, places = _key_arrays(parts)
+        name_ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         conn.execute(delete(CekalKey.__table__))
-        total = _insert_keys(conn, key_values, key_years, key_names)
+        total = _insert_keys(conn, keys, years, name_ids[places])
         latest = conn.execute(select(func.max(version_table.c.id))).scalar()
         if latest is not None:
             conn.execute(update(version_table).where(version_table.c.id == latest).values(index_scheme=INDEX_SCHEME))

@@ -54,9 +54,10 @@ EXTRA_TOKEN_PENALTY = 8  # per word present on one side only (dropped middle nam
 ORDER_PENALTY = 3
 MONONYM_PENALTY = 15  # a one-word name matching one word of a longer name
 
-# A full date of birth equal on both sides is evidence of its own: a partial name ("Santoso" for
-# "Budi Santoso", 77) with the listed person's exact date of birth is worth an officer's look.
-DOB_EXACT = 5
+# A one-word name against a longer one ("Santoso" for "Budi Santoso", 77) is worth an officer's
+# look when the full date of birth is the listed person's: the date lifts it over the threshold.
+# Only this pair gets the lift, because only for it do the blocking keys ask (``partial_keys``).
+ONE_WORD_EXACT_DOB = 5
 DOB_ENTRY_MISSING = -10  # the applicant has a date of birth, the entry none: name alone must be strong
 # With no full date of birth on the entry the name is the only evidence: an applicant's word that
 # the listed name does not explain ("Muhammad Janingja Wijaya" against "Muhammad Wijaya") then
@@ -151,12 +152,12 @@ def partial_keys(name: NormalName, threshold: int, dob_full: bool) -> tuple[int,
     """Extra query keys for a one-word name against a longer one ("Suharto" / "Muhammad Suharto").
 
     Such a pair scores at most ``100 - EXTRA_TOKEN_PENALTY - MONONYM_PENALTY`` (77), plus
-    ``DOB_EXACT`` when the dates of birth are equal: with a full date of birth (or a lower alert
-    score) it can alert, and the ordinary keys would not find it. A one-word query then asks for
-    every listed name holding its word (``P<any head>|word``); a query of several words asks for
-    listed one-word names equal to one of its words (``C<word>``).
+    ``ONE_WORD_EXACT_DOB`` when the dates of birth are equal: with a full date of birth (or a
+    lower alert score) it can alert, and the ordinary keys would not find it. A one-word query
+    then asks for every listed name holding its word (``P<any head>|word``); a query of several
+    words asks for listed one-word names equal to one of its words (``C<word>``).
     """
-    reach = 100 - MONONYM_PENALTY + (DOB_EXACT if dob_full else 0)
+    reach = 100 - MONONYM_PENALTY + (ONE_WORD_EXACT_DOB if dob_full else 0)
     tokens = name.tokens
     if len(tokens) == 1:
         if reach - EXTRA_TOKEN_PENALTY < threshold or len(tokens[0]) < 2:
@@ -179,7 +180,7 @@ def usable(name: NormalName) -> bool:
     """Whether the blocking keys of a query can find its candidates (else: full scan).
 
     One full word is needed: initials alone give no selective key. (A single word of two or
-    three letters is found by its ``C``/``M`` keys; one typo in so short a word is already below
+    three letters is found by its ``C`` keys; one typo in so short a word is already below
     the typo floor, so nothing scoring above it can be missed.)
     """
     return any(len(t) >= 2 for t in name.tokens)
@@ -274,6 +275,8 @@ def _assemble(
     value = 100.0 * total / n_short - EXTRA_TOKEN_PENALTY * extra
     if n_short == 1 and n_long > 1:
         value -= MONONYM_PENALTY
+        if "merged_split" not in flags:
+            flags.add("one_word")  # a word of the longer name, not a merge of its words
     order = sorted((i, j) for i, j, _s, _k in pairs)
     if any(order[k][1] > order[k + 1][1] for k in range(len(order) - 1)):
         flags.add("order_swap")
@@ -384,6 +387,18 @@ def _score_with_merges(query: NormalName, entry: NormalName) -> NameScore:
     return _assemble(pairs, len(q_t), len(e_t), flags) if pairs else _NONE
 
 
+def can_alert(score: NameScore, threshold: int, dob_full: bool) -> bool:
+    """Whether a name score may still reach the threshold once the dates of birth are compared."""
+    if score.score >= threshold:
+        return True
+    return dob_full and "one_word" in score.flags and score.score + ONE_WORD_EXACT_DOB >= threshold
+
+
+def dob_lift(score: NameScore, dob_code: str) -> int:
+    """The lift an equal full date of birth gives a one-word name against a longer one."""
+    return ONE_WORD_EXACT_DOB if dob_code == "dob.exact" and "one_word" in score.flags else 0
+
+
 # --- date of birth and nationality -------------------------------------------------------------
 
 
@@ -433,7 +448,7 @@ def dob_compare(query: Dob | None, entry: Dob | None) -> tuple[str, int]:
         return "dob.missing", DOB_ENTRY_MISSING
     if query.full and entry.full:
         if (query.year, query.month, query.day) == (entry.year, entry.month, entry.day):
-            return "dob.exact", DOB_EXACT
+            return "dob.exact", 0
         if query.year == entry.year and (query.month, query.day) == (entry.day, entry.month):
             return "dob.day_month_swapped", DOB_DAY_MONTH_SWAPPED
         if abs(query.year - entry.year) == 1 and (query.month, query.day) == (entry.month, entry.day):

@@ -5,8 +5,9 @@ tracks) per entry. Screening a national list fills the name caches with hundreds
 entries, and every full collection then walked them all: pauses of 100–500 ms in the middle of
 a query, measured by ``scripts/bench/screening``. Without a bound, ``lru_cache`` is a plain dict
 in C (single string arguments are their own key), so the caches are unbounded here and emptied
-by ``trim`` at points where nothing is in flight: before each screening query and after each
-batch of an import.
+by ``trim`` at points where nothing is in flight: before each screening query or search, after
+each batch of an import or search-index rebuild. (The NormalName values are still objects the
+collector visits; the link nodes of a bounded ``lru_cache`` were the bulk.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
-LIMIT = 200_000  # entries per cache; a few tens of MB in all at most
+LIMIT = 100_000  # entries per cache: some 60 MB in all when every cache is full
 
 _caches: list[Any] = []
 

@@ -5,9 +5,9 @@ The pipeline, applied identically to list entries and to applicants:
 1. ICAO Doc 9303 part 3 §6 folding (``core.transliteration.to_mrz_name``): diacritics and
    Cyrillic to ``A``–``Z``, apostrophes and full stops dropped, hyphens and other symbols as
    separators ("Abd al-Rahman" → ``ABD AL RAHMAN``).
-2. Honorifics and titles (Haji, H., Hj., Dr., Ir., Raden, Teuku, Sheikh, Mr …) and
-   patronymic/article particles (bin, binti, bt, b., ibn, al-, el- …) are dropped — unless
-   nothing would be left.
+2. Honorifics and titles (Haji, H., Hj., Dr., Ir., Raden, Teuku, Sheikh, Mr, S.H. …) before or
+   after the name, and patronymic/article particles (bin, binti, bt, b., ibn, al-, el- …) anywhere,
+   are dropped — unless nothing would be left (see ``strip_titles``).
 3. Spelling canonicalisation per token: the pre-1972 Indonesian spellings (Ejaan Van Ophuijsen
    and Soewandi: dj→j, tj→c, oe→u, ch→kh, nj→ny, sj→sy) and the English ``sh`` written ``sy``
    in Indonesian; German-style ``ae``/``ue`` (from ICAO's Ä/Ü folding) reduced to the vowel;
@@ -46,11 +46,14 @@ HONORIFICS: frozenset[str] = frozenset(
 # Particles: patronymic (bin/binti/ibn/bt/b.), Arabic article, Western nobiliary words. (Not VAN,
 # LE, DA, DU, TAN, SRI: those are also Vietnamese, Chinese and Indonesian name tokens.)
 PATRONYMICS: frozenset[str] = frozenset(_words("BIN BINTI BINTE BT BTE B IBN IBNU BINT"))
+# ... of which "Bin" is also a Chinese syllable: inside a hyphenated given name ("Bin-ming") it is
+# kept, while "Ibn-Sina" or "bin-Laden" still lose theirs.
+_SYLLABLE_PATRONYMICS = frozenset({"BIN"})
 PARTICLES: frozenset[str] = PATRONYMICS | frozenset(
     _words("AL EL UL AD AS AR AZ ASH ADH DER DEN VON DE DOS DAS Y")
 )
 # Particles that are also plausible initials: only dropped when they follow a kept word.
-_AMBIGUOUS_INITIALS = frozenset({"B", "H", "Y", "RA", "RD"})
+_AMBIGUOUS_INITIALS = frozenset({"B", "Y"})
 
 # Old Indonesian (and Malay) spellings → the 1972 Ejaan Yang Disempurnakan, then a few common
 # romanisation pairs. Order matters: longer patterns first.
@@ -217,9 +220,9 @@ def strip_titles(tokens: tuple[str, ...], joined: tuple[bool, ...] | None = None
     Honorifics are titles only before or after the name ("Dr. Ir. H. Budi Santoso", "Budi
     Santoso SH"); inside it a word such as "Sir" or "Dra" is a name. A leading one-letter title
     ("H." for Haji) is only dropped when at least two words follow: in "H. Kaya" the H is more
-    likely an initial. Particles go wherever they stand, except a patronymic written inside a
-    hyphenated word ("Bin-ming" is a Chinese given name, not "bin"); ``joined`` marks the tokens
-    that came from such words.
+    likely an initial. Particles go wherever they stand, except "Bin" inside a hyphenated word
+    ("Bin-ming" is a Chinese given name, not "bin"); ``joined`` marks the tokens that came from
+    such words.
     """
     n = len(tokens)
     lead = 0
@@ -231,7 +234,7 @@ def strip_titles(tokens: tuple[str, ...], joined: tuple[bool, ...] | None = None
     kept: list[str] = []
     for index in range(lead, tail):
         token = tokens[index]
-        if token in PARTICLES and not (joined and joined[index] and token in PATRONYMICS):
+        if token in PARTICLES and not (joined and joined[index] and token in _SYLLABLE_PATRONYMICS):
             if token in _AMBIGUOUS_INITIALS and not kept:
                 kept.append(token)  # "B. SANTOSO": an initial, not bin
             continue

@@ -79,6 +79,10 @@ class _Prepared:
     nationality: str | None
     passport: str
 
+    @property
+    def dob_full(self) -> bool:
+        return self.dob is not None and self.dob.full
+
 
 def prepare(query: ScreeningQuery) -> _Prepared:
     """Validate a query; raises ValidationError (with the field) when it cannot be screened."""
@@ -180,7 +184,7 @@ class Screener:
 
     def _screen(self, conn, query: _Prepared) -> list[Hit]:  # type: ignore[no-untyped-def]
         memo.trim()  # nothing in flight: the name caches are bounded here
-        # entry_id -> (name score, name row text, matched NormalName tokens)
+        # entry_id -> (best name score, the norm of the name or alias that scored it)
         best: dict[int, tuple[matcher.NameScore, str]] = {}
         passport_ids: set[int] = set()
         if query.passport:
@@ -215,7 +219,7 @@ class Screener:
             matched_name = entry_name
             if entry_id in best:
                 name_score, norm = best[entry_id]
-                adjust = dob_adjust + nat_adjust
+                adjust = dob_adjust + nat_adjust + matcher.dob_lift(name_score, dob_code)
                 if "query_longer" in name_score.flags and (entry_dob is None or not entry_dob.full):
                     adjust += matcher.WEAK_DOB_UNEXPLAINED_WORD
                 score = max(0, min(100, name_score.score + adjust))
@@ -238,8 +242,9 @@ class Screener:
         if not matcher.usable(query.name):
             yield from self._full_scan(conn, query)
             return
-        dob_full = query.dob is not None and query.dob.full
-        keys = matcher.key_hashes(query.name, query=True) + matcher.partial_keys(query.name, self.threshold, dob_full)
+        keys = matcher.key_hashes(query.name, query=True) + matcher.partial_keys(
+            query.name, self.threshold, query.dob_full
+        )
         params: dict[str, object] = {"keys": keys}
         sql = "SELECT id, entry_id, norm FROM cekal_name WHERE id IN (SELECT name_id FROM cekal_key WHERE key IN :keys"
         if query.dob is not None:
@@ -254,12 +259,8 @@ class Screener:
             score = cache.get(norm)
             if score is None:
                 score = cache[norm] = matcher.score_names(query.name, from_norm(norm))
-            if score.score >= self._name_floor(query):
+            if matcher.can_alert(score, self.threshold, query.dob_full):
                 yield entry_id, norm, score
-
-    def _name_floor(self, query: _Prepared) -> int:
-        """The lowest name score that can still alert: an equal full date of birth adds to it."""
-        return self.threshold - (matcher.DOB_EXACT if query.dob is not None and query.dob.full else 0)
 
     def _full_scan(self, conn, query: _Prepared):  # type: ignore[no-untyped-def]
         """Compare with every listed name: the fallback when blocking keys cannot be used."""
@@ -280,7 +281,7 @@ class Screener:
                 norm, norms, scorer=fuzz.token_set_ratio, score_cutoff=30, limit=None
             ):
                 score = matcher.score_names(query.name, from_norm(norms[index]))
-                if score.score >= self._name_floor(query):
+                if matcher.can_alert(score, self.threshold, query.dob_full):
                     yield rows[index][1], norms[index], score
 
     @staticmethod
