@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,6 +22,7 @@ from faskim_desktop.core.errors import ValidationError
 from faskim_desktop.core.screening import importer, matcher
 from faskim_desktop.core.screening.listfile import ListFileError
 from faskim_desktop.core.screening.service import Screener, ScreeningQuery
+from faskim_desktop.store.db import Store
 
 MAX_LINE = 100_000
 
@@ -53,22 +55,22 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reindex(args: argparse.Namespace) -> int:
+def _on_store(action: Callable[[Store], Any]) -> Any:
+    """``action`` on the store of FASKIM_DATA_DIR/FASKIM_DB_URL, closed afterwards."""
     ws = workspace(upgrade=True)
     try:
-        keys = importer.reindex(ws.store)
+        return action(ws.store)
     finally:
         ws.close()
-    print(messages.text("cekal.cli.reindexed", {"keys": keys}))
+
+
+def _reindex(args: argparse.Namespace) -> int:
+    print(messages.text("cekal.cli.reindexed", {"keys": _on_store(importer.reindex)}))
     return 0
 
 
 def _versions(args: argparse.Namespace) -> int:
-    ws = workspace(upgrade=True)
-    try:
-        rows = importer.versions(ws.store)
-    finally:
-        ws.close()
+    rows = _on_store(importer.versions)
     if args.json:
         print(json.dumps([row.model_dump(mode="json") for row in rows], ensure_ascii=False, indent=2))
         return 0
