@@ -200,7 +200,7 @@ def test_index_rows_sorted_and_a_hash_collision_stored_once(store: Store) -> Non
     """Two key strings of one name hashing alike would repeat a (key, year, name) row: stored once."""
     with store.write() as session:
         conn = session.connection()
-        stored = importer._insert_keys(conn, [7, 3, 7, 3, 5], [1980, 0, 1980, 0, 1975], [2, 1, 2, 4, 3])
+        stored = importer._insert_keys(conn, [[7, 3, 7, 3, 5], [1980, 0, 1980, 0, 1975], [2, 1, 2, 4, 3]])
         rows = conn.execute(text("SELECT key, dob_year, name_id FROM cekal_key")).all()
     assert stored == 4
     assert [tuple(r) for r in rows] == [(3, 0, 1), (3, 0, 4), (5, 1975, 3), (7, 1980, 2)]

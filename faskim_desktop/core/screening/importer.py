@@ -174,7 +174,7 @@ def import_list(store: Store, path: Path, imported_by: str = "") -> ImportResult
         change_rows.extend((version_id, ref, "removed") for ref in previous)
         del previous
         flush()
-        total_keys = _insert_keys(conn, *_key_arrays(key_parts))
+        total_keys = _insert_keys(conn, list(_key_arrays(key_parts)))
         del key_parts
         values = {
             "entries": entry_id,
@@ -242,19 +242,27 @@ def _pack_keys(named: Sequence[tuple[NormalName, int]]) -> BatchKeys:
 
 
 def _key_arrays(parts: list[tuple[bytes, bytes, bytes, int]]):  # type: ignore[no-untyped-def]
-    """The batches' keys as three numpy arrays: hash, year, name id (ordinal + the batch's base)."""
+    """The batches' keys as three numpy arrays: hash, year, name id (ordinal + the batch's base).
+
+    Each batch's bytes are copied in and dropped at once, so a national list's ~100 MB of keys is
+    never held twice.
+    """
     import numpy as np
 
-    keys = np.frombuffer(b"".join(p[0] for p in parts), dtype=np.int64)
-    years = np.frombuffer(b"".join(p[1] for p in parts), dtype=np.int16)
-    names = np.empty(len(keys), dtype=np.int64)
+    total = sum(len(p[0]) // 8 for p in parts)
+    keys = np.empty(total, dtype=np.int64)
+    years = np.empty(total, dtype=np.int16)
+    names = np.empty(total, dtype=np.int64)
     start = 0
-    for _keys, _years, ordinals, base in parts:
-        batch = np.frombuffer(ordinals, dtype=np.int32)
-        names[start : start + len(batch)] = batch
-        names[start : start + len(batch)] += base + 1
-        start += len(batch)
-    parts.clear()  # the batches' bytes go now rather than when the caller is done
+    parts.reverse()  # popped from the end, in file order
+    while parts:
+        key_bytes, year_bytes, ordinals, base = parts.pop()
+        end = start + len(key_bytes) // 8
+        keys[start:end] = np.frombuffer(key_bytes, dtype=np.int64)
+        years[start:end] = np.frombuffer(year_bytes, dtype=np.int16)
+        names[start:end] = np.frombuffer(ordinals, dtype=np.int32)
+        names[start:end] += base + 1
+        start = end
     return keys, years, names
 
 
@@ -317,16 +325,20 @@ def _prepared_here(path: Path, errors: list[listfile.RowError]) -> Iterator[tupl
         yield rows, keys
 
 
-def _insert_keys(conn: Connection, values, years, names) -> int:  # type: ignore[no-untyped-def]
-    """Insert the index rows sorted by (key, year, name) and without duplicates (any sequences
-    of integers: numpy arrays or ``array.array``)."""
+def _insert_keys(conn: Connection, columns: list) -> int:  # type: ignore[type-arg]
+    """Insert the index rows sorted by (key, year, name) and without duplicates.
+
+    ``columns`` holds the key, year and name-id sequences; it is emptied, so that each array
+    can be dropped as soon as its sorted copy exists (a national list's are ~60 MB each).
+    """
     import numpy as np
 
-    keys = np.asarray(values, dtype=np.int64)
-    yrs = np.asarray(years, dtype=np.int16)
-    nms = np.asarray(names, dtype=np.int64)
+    keys, yrs, nms = (np.asarray(c, dtype=t) for c, t in zip(columns, (np.int64, np.int16, np.int64), strict=True))
+    columns.clear()
     order = np.lexsort((nms, yrs, keys))
-    keys, yrs, nms = keys[order], yrs[order], nms[order]
+    keys = keys[order]
+    yrs = yrs[order]
+    nms = nms[order]
     del order
     # Equal rows only arise when two key strings of one name hash alike (63 bits: rare).
     repeated = (keys[1:] == keys[:-1]) & (yrs[1:] == yrs[:-1]) & (nms[1:] == nms[:-1])
@@ -377,7 +389,7 @@ def reindex(store: Store) -> int:
         keys, years, places = _key_arrays(parts)
         name_ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         conn.execute(delete(CekalKey.__table__))
-        total = _insert_keys(conn, keys, years, name_ids[places])
+        total = _insert_keys(conn, [keys, years, name_ids[places]])
         latest = conn.execute(select(func.max(version_table.c.id))).scalar()
         if latest is not None:
             conn.execute(update(version_table).where(version_table.c.id == latest).values(index_scheme=INDEX_SCHEME))
