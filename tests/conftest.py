@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from faskim_desktop.core import office
 from faskim_desktop.core.accounts import Accounts, Principal
+from faskim_desktop.core.scripted_case import Crew
 from faskim_desktop.core.workspace import Workspace, open_workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -196,6 +197,15 @@ def people(workspace: Workspace) -> dict[str, Principal]:
 def principals(ws: Workspace) -> dict[str, Principal]:
     accounts = Accounts(ws.store)
     return {name: accounts.principal(name) for name in PEOPLE}
+
+
+def standard_crew(people: dict[str, Principal]) -> Crew:
+    """The usual seat for each SOP role: loket1, spv1 (with PASSWORD), bendahara1, wasdakim1,
+    kakanim1, infokim1."""
+    return Crew(
+        people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
+        people["kakanim1"], people["infokim1"],
+    )  # fmt: skip
 
 
 @pytest.fixture

@@ -14,13 +14,12 @@ from faskim_desktop.core.services.chip_photo import ChipPhotoService
 from faskim_desktop.core.services.intake import IntakeService, Receipt
 from faskim_desktop.core.services.queues import TicketQueue
 from faskim_desktop.store.tables import Case, StoredFile
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 
 def crew(ws) -> Crew:  # type: ignore[no-untyped-def]
     people = principals(ws)
-    return Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    return standard_crew(people)
 
 
 def test_the_step_one_name_seeds_the_entry_draft(workspace) -> None:

@@ -5,24 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from faskim_desktop.core import clock, sop
-from faskim_desktop.core.scripted_case import Crew, carry
+from faskim_desktop.core.scripted_case import carry
 from faskim_desktop.core.services.card_output import CardOutputService, blanks_used_on
 from faskim_desktop.core.services.issuance import IssuanceService
-from tests.conftest import PASSWORD, principals
+from tests.conftest import PASSWORD, principals, standard_crew
 
 
 def test_every_blank_of_the_day_is_accounted_for_and_the_last_card_kept(any_workspace) -> None:
     ws = any_workspace
     people = principals(ws)
-    crew = Crew(
-        people["loket1"],
-        people["spv1"],
-        PASSWORD,
-        people["bendahara1"],
-        people["wasdakim1"],
-        people["kakanim1"],
-        people["infokim1"],
-    )
+    crew = standard_crew(people)
     case = carry(ws, crew, until=sop.State.CETAK).case
     issuance, output = IssuanceService(ws, people["loket1"]), CardOutputService(ws, people["loket1"])
     assert output.latest(case.id) is None

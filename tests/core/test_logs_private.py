@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 
 from faskim_desktop.core import sop
-from faskim_desktop.core.scripted_case import Crew, carry, sample_entry
+from faskim_desktop.core.scripted_case import carry, sample_entry
 from faskim_desktop.core.services.approval import ApprovalService
 from faskim_desktop.core.workspace import configure_logging
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 
 def test_logs_of_a_full_run_hold_no_personal_data(workspace, tmp_path) -> None:
@@ -17,7 +17,7 @@ def test_logs_of_a_full_run_hold_no_personal_data(workspace, tmp_path) -> None:
     path = configure_logging(tmp_path, "DEBUG")
     try:
         p = principals(workspace)
-        crew = Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+        crew = standard_crew(p)
         entry = sample_entry(5, name="Zoë Anneliese Vandermeer", passport="NX7730219")
         carry(workspace, crew, entry)
         outcome = carry(workspace, crew, sample_entry(6, "Kenji Tanaka Putra", "JP1234567"), until=sop.State.PERSETUJUAN)

@@ -9,15 +9,15 @@ import pytest
 
 from faskim_desktop.core import sop
 from faskim_desktop.core.errors import PermissionDenied, ValidationError
-from faskim_desktop.core.scripted_case import Crew, advance, carry
+from faskim_desktop.core.scripted_case import advance, carry
 from faskim_desktop.core.services.archive import ArchiveService
 from faskim_desktop.core.services.paperwork import PaperworkService
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 
 def test_kept_documents_are_archived_with_the_case(workspace) -> None:
     p = principals(workspace)
-    crew = Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    crew = standard_crew(p)
     case = carry(workspace, crew, until=sop.State.ARSIP).case
     PaperworkService(workspace, p["loket1"]).keep(case.id, "tanda_terima", b"%PDF-1.4 tanda terima")
     PaperworkService(workspace, p["bendahara1"]).keep(case.id, "kuitansi", b"%PDF-1.4 kuitansi")

@@ -20,14 +20,14 @@ from faskim_desktop.core.scripted_case import Crew, carry
 from faskim_desktop.core.services.archive import ArchiveService, verify_bundle
 from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.store.tables import AuditEvent, CaseStep, StoredFile
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def crew(ws: Workspace) -> Crew:
     p = principals(ws)
-    return Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    return standard_crew(p)
 
 
 def files(ws: Workspace, case_id: int) -> list[StoredFile]:

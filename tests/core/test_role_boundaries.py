@@ -15,7 +15,7 @@ from faskim_desktop.core.services.intake import DocumentVerdict, IntakeService, 
 from faskim_desktop.core.services.issuance import IssuanceService
 from faskim_desktop.core.services.payment import PaymentService
 from faskim_desktop.core.services.screening_step import ScreeningStepService
-from tests.conftest import PASSWORD, principals
+from tests.conftest import PASSWORD, principals, standard_crew
 
 # state -> (what the step's service call is, who may do it)
 CALLS = {
@@ -66,8 +66,7 @@ def test_wasdakim_decisions_are_for_wasdakim_only(workspace, tmp_path) -> None:
                        "R1,Emma Putri Wijaya,,,AUS,,cegah,uji,,\n", encoding="utf-8")
     import_list(workspace.store, listing)
     people = principals(workspace)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = standard_crew(people)
     case = carry(workspace, crew).case
     assert case.state is sop.State.DITAHAN
     for username in ("loket1", "spv1", "bendahara1", "kakanim1", "infokim1", "teknisi1", "admin1"):
@@ -77,8 +76,7 @@ def test_wasdakim_decisions_are_for_wasdakim_only(workspace, tmp_path) -> None:
 
 def test_consent_must_come_from_a_real_supervisor(workspace) -> None:
     people = principals(workspace)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = standard_crew(people)
     case = carry(workspace, crew, until=sop.State.BIOMETRIK).case
     payment = PaymentService(workspace, people["bendahara1"]).payments_of(case.id)[0]
     from faskim_desktop.core.errors import AuthenticationError

@@ -12,7 +12,7 @@ from faskim_desktop.core import clock, demo_data, search, sop
 from faskim_desktop.core.scripted_case import Crew, carry, sample_entry
 from faskim_desktop.store.tables import Case, Foreigner
 from faskim_desktop.store.tables_search import SearchName, SearchNumber
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def seeded(workspace):  # type: ignore[no-untyped-def]
 
 def _crew(ws) -> Crew:  # type: ignore[no-untyped-def]
     p = principals(ws)
-    return Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    return standard_crew(p)
 
 
 def _all(store, text, filters=None):  # type: ignore[no-untyped-def]

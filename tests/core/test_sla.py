@@ -82,11 +82,11 @@ def test_rebuild_in_sql_recounts_what_was_added_as_it_happened(seeded) -> None: 
 
 
 def test_services_keep_the_rollup_current(workspace) -> None:  # type: ignore[no-untyped-def]
-    from faskim_desktop.core.scripted_case import Crew, carry, sample_entry
-    from tests.conftest import PASSWORD, principals
+    from faskim_desktop.core.scripted_case import carry, sample_entry
+    from tests.conftest import principals, standard_crew
 
     p = principals(workspace)
-    crew = Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    crew = standard_crew(p)
     carry(workspace, crew, sample_entry(seed=41), until=sop.State.SELESAI)
     carry(workspace, crew, sample_entry(seed=42), until=sop.State.PEMBAYARAN)
     summary = _check(workspace.store, sla.period("day"))

@@ -17,11 +17,11 @@ from faskim_desktop.core.services.queues import work_queue
 from faskim_desktop.core.services.screening_step import ScreeningStepService
 from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.store.tables import Case, CaseStep
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 
 def crew_of(p: dict[str, Principal]) -> Crew:
-    return Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    return standard_crew(p)
 
 
 def steps_of(ws: Workspace, case_id: int) -> list[CaseStep]:

@@ -10,20 +10,12 @@ from faskim_desktop.core.scripted_case import Artefacts, Crew, carry, plain_jpeg
 from faskim_desktop.core.seal import decode
 from faskim_desktop.documents.compose.card import card_data, render_case_card
 from faskim_desktop.store.tables import Case, Foreigner
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 
 def _crew(ws) -> Crew:  # type: ignore[no-untyped-def]
     people = principals(ws)
-    return Crew(
-        people["loket1"],
-        people["spv1"],
-        PASSWORD,
-        people["bendahara1"],
-        people["wasdakim1"],
-        people["kakanim1"],
-        people["infokim1"],
-    )
+    return standard_crew(people)
 
 
 def test_card_data_comes_from_the_case_the_applicant_and_the_photo(workspace) -> None:

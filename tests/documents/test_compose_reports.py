@@ -17,12 +17,12 @@ from faskim_desktop.core.services.payment import PaymentService
 from faskim_desktop.documents import reports
 from faskim_desktop.documents.compose import reports as compose
 from faskim_desktop.store.tables import CaseStep, Payment
-from tests.conftest import PASSWORD, principals
+from tests.conftest import PASSWORD, principals, standard_crew
 
 
 def _crew(ws) -> Crew:  # type: ignore[no-untyped-def]
     p = principals(ws)
-    return Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    return standard_crew(p)
 
 
 def _pdf_text(pdf: bytes, tmp_path) -> str:  # type: ignore[no-untyped-def]

@@ -233,12 +233,12 @@ def test_dg2_mutated_records(body: bytes, width: int, height: int, data: st.Data
 
 def test_chip_photo_service_refuses_what_is_not_an_image(workspace: Workspace) -> None:
     from faskim_desktop.core import sop
-    from faskim_desktop.core.scripted_case import Crew, carry
+    from faskim_desktop.core.scripted_case import carry
     from faskim_desktop.core.services.chip_photo import ChipPhotoService
-    from tests.conftest import PASSWORD, principals
+    from tests.conftest import principals, standard_crew
 
     p = principals(workspace)
-    crew = Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    crew = standard_crew(p)
     case = carry(workspace, crew, until=sop.State.ENTRI).case
     assert case is not None
     service = ChipPhotoService(workspace, crew.loket)

@@ -21,7 +21,7 @@ from faskim_desktop.core.services.handover import HandoverService
 from faskim_desktop.core.services.intake import EntryData, IntakeService
 from faskim_desktop.core.services.payment import PaymentService
 from faskim_desktop.core.workspace import Workspace
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 from tests.fuzz.conftest import snapshot
 from tests.fuzz.test_fuzz_forms import any_text, entries
 
@@ -31,7 +31,7 @@ SERVICE_FUZZ = settings(max_examples=40, deadline=None,
 
 def crew(ws: Workspace) -> Crew:
     p = principals(ws)
-    return Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    return standard_crew(p)
 
 
 def case_at(ws: Workspace, state: sop.State) -> int:

@@ -16,22 +16,14 @@ from faskim_desktop.core.services.issuance import IssuanceService
 from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.documents.compose.card import render_case_card
 from faskim_desktop.store.tables import CardPrint, Case
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 PAGE_SIZE = (1010, 600)  # the wizard's page area in a 1366×768 window
 
 
 def crew(ws: Workspace) -> Crew:
     people = principals(ws)
-    return Crew(
-        people["loket1"],
-        people["spv1"],
-        PASSWORD,
-        people["bendahara1"],
-        people["wasdakim1"],
-        people["kakanim1"],
-        people["infokim1"],
-    )
+    return standard_crew(people)
 
 
 def case_at(ws: Workspace, state: sop.State) -> CaseRef:

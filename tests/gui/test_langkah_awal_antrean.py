@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from faskim_desktop.core import sop
-from faskim_desktop.core.scripted_case import Crew, carry
+from faskim_desktop.core.scripted_case import carry
 from faskim_desktop.gui.pages.step_cekal import CekalPage
 from faskim_desktop.gui.queue_display import QueueDisplay, announcement, open_display, spoken
 from faskim_desktop.gui.queue_panel import QueuePanel
 from faskim_desktop.store.tables import QueueTicket
-from tests.conftest import PASSWORD, principals, wait_idle
+from tests.conftest import principals, standard_crew, wait_idle
 from tests.gui.awal_support import case_ref, shot, state_of
 
 LEFT = Qt.MouseButton.LeftButton
@@ -92,8 +92,7 @@ def test_the_display_is_silent_without_espeak(qtbot, workspace, seat_factory, mo
 
 def test_a_case_left_in_cekal_is_screened_when_its_page_opens(qtbot, workspace, seat_factory, artifacts) -> None:
     people = principals(workspace)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = standard_crew(people)
     case_id = carry(workspace, crew, until=sop.State.CEKAL).case.id
     assert state_of(workspace, case_id) is sop.State.CEKAL
     ctx = seat_factory("loket1")

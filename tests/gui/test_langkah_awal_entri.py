@@ -19,7 +19,7 @@ from faskim_desktop.gui.pages.step_cekal import DitahanPage
 from faskim_desktop.gui.pages.step_entri import EntriPage
 from faskim_desktop.gui.pages.step_pindai import PindaiPage
 from faskim_desktop.store.tables import Case, Foreigner, Screening, StoredFile
-from tests.conftest import PASSWORD, principals, wait_idle
+from tests.conftest import principals, standard_crew, wait_idle
 from tests.gui.awal_support import (
     current_page,
     fill_valid,
@@ -36,8 +36,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 def crew(ws) -> Crew:  # type: ignore[no-untyped-def]
     people = principals(ws)
-    return Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    return standard_crew(people)
 
 
 def at_entry(ws) -> int:  # type: ignore[no-untyped-def]

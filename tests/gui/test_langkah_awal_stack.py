@@ -11,12 +11,12 @@ from PIL import Image
 from PySide6.QtCore import Qt
 
 from faskim_desktop.core import sop
-from faskim_desktop.core.scripted_case import Crew, carry
+from faskim_desktop.core.scripted_case import carry
 from faskim_desktop.core.services.awal_views import scan_image, scan_pages
 from faskim_desktop.devices.protocols import DeviceKind
 from faskim_desktop.devices.settings import DeviceChoice
 from faskim_desktop.gui.pages.step_pindai import PindaiPage
-from tests.conftest import PASSWORD, principals, wait_idle
+from tests.conftest import principals, standard_crew, wait_idle
 from tests.devices_stack import standins
 from tests.gui.awal_support import open_in_awal, open_window, shot, wait_state
 
@@ -36,8 +36,7 @@ def sane_env() -> dict[str, str]:
 
 def test_scan_through_the_sane_stand_in_and_forward(qtbot, workspace, seat_factory, artifacts, sane_env) -> None:
     people = principals(workspace)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = standard_crew(people)
     case_id = carry(workspace, crew, until=sop.State.PINDAI_BERKAS).case.id
     ctx = seat_factory("loket1", simulated=False)
     ctx.devices.settings.set_choice(DeviceKind.SCANNER, DeviceChoice("sane", sane_env["FASKIM_TEST_SCANNER"]))
@@ -89,8 +88,7 @@ def test_read_passport_chip_through_pcscd_and_the_emulator(qtbot, workspace, sea
     if listed.get(reader, {}).get("card") != "present":
         pytest.skip(f"no emulated passport in {reader!r} (scripts/devices start runs the eMRTD emulator)")
     people = principals(workspace)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = standard_crew(people)
     case_id = carry(workspace, crew, until=sop.State.ENTRI).case.id
     ctx = seat_factory("loket1", simulated=False)
     ctx.devices.settings.set_choice(DeviceKind.SMARTCARD, DeviceChoice("pcsc", reader))

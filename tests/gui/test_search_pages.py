@@ -10,12 +10,12 @@ from faskim_desktop.core.scripted_case import Crew, carry, sample_entry
 from faskim_desktop.gui.pages.case_timeline import CaseTimelineDialog
 from faskim_desktop.gui.pages.dashboard import DashboardPage
 from faskim_desktop.gui.pages.search import SearchPage
-from tests.conftest import PASSWORD, principals, wait_idle
+from tests.conftest import principals, standard_crew, wait_idle
 
 
 def _crew(ws) -> Crew:  # type: ignore[no-untyped-def]
     p = principals(ws)
-    return Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    return standard_crew(p)
 
 
 def _shot(widget, artifacts, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from faskim_desktop.core import sop
-from faskim_desktop.core.scripted_case import Crew, carry
+from faskim_desktop.core.scripted_case import carry
 from faskim_desktop.gui.build_ui import ensure_built
-from tests.conftest import PASSWORD, principals, wait_idle
+from tests.conftest import PASSWORD, principals, standard_crew, wait_idle
 
 ensure_built()
 
@@ -41,8 +41,7 @@ def test_the_account_locks_after_repeated_failures(qtbot, workspace) -> None:
 
 def test_the_main_window_lists_my_work_and_opens_each_phase(qtbot, workspace, seat_factory, artifacts) -> None:
     people = principals(workspace)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = standard_crew(people)
     waiting = carry(workspace, crew, until=sop.State.PERSETUJUAN).case
     ctx = seat_factory("spv1")
     window = MainWindow(ctx)

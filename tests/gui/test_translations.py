@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from faskim_desktop.core import messages, sop
-from faskim_desktop.core.scripted_case import Crew, carry
+from faskim_desktop.core.scripted_case import carry
 from faskim_desktop.gui import build_ui, i18n
 from faskim_desktop.gui.build_ui import ensure_built
-from tests.conftest import PASSWORD, PEOPLE, principals, wait_idle
+from tests.conftest import PEOPLE, principals, standard_crew, wait_idle
 from tests.gui import akhir_support
 
 ensure_built()
@@ -279,8 +279,7 @@ STATES = {
 def test_every_step_page_speaks_english(qtbot, workspace, akhir_seats, english, artifacts) -> None:  # type: ignore[no-untyped-def]
     assert set(STATES.values()) <= set(PEOPLE)
     people = principals(workspace)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = standard_crew(people)
     windows: dict[str, MainWindow] = {}
     folder = artifacts / "screenshots"
     folder.mkdir(exist_ok=True)
@@ -331,8 +330,7 @@ def test_dialogs_and_side_pages_speak_english(qtbot, workspace, akhir_seats, eng
     from faskim_desktop.gui.settings_dialog import SettingsDialog
 
     people = principals(workspace)
-    crew = Crew(people["loket1"], people["spv1"], PASSWORD, people["bendahara1"], people["wasdakim1"],
-                people["kakanim1"], people["infokim1"])
+    crew = standard_crew(people)
     case = carry(workspace, crew, until=sop.State.CETAK).case
     ctx = akhir_seats("spv1")
     widgets = {

@@ -32,7 +32,7 @@ from faskim_desktop.core import sop
 from faskim_desktop.core.scripted_case import carry
 from faskim_desktop.core.workspace import Workspace
 from faskim_desktop.store.tables import Case, Counter
-from tests.conftest import principals
+from tests.conftest import principals, standard_crew
 from tests.harness.invariants import check_store
 from tests.harness.load_worker import DRAFT_MARK
 
@@ -50,10 +50,9 @@ PARKED = 3
 
 def _park_cases(ws: Workspace) -> dict[int, int]:
     """Cases left at step 3 for the two drafters: id -> version."""
-    from faskim_desktop.core.scripted_case import Crew
 
     p = principals(ws)
-    crew = Crew(p["loket1"], p["spv1"], "rahasia-123", p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    crew = standard_crew(p)
     parked = {}
     for _ in range(PARKED):
         case = carry(ws, crew, until=sop.State.ENTRI).case

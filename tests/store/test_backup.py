@@ -12,12 +12,12 @@ from faskim_desktop.core import backup, sop
 from faskim_desktop.core.scripted_case import Crew, carry, sample_entry
 from faskim_desktop.core.workspace import Workspace, open_workspace
 from faskim_desktop.store.tables import Case, CaseStep, StoredFile
-from tests.conftest import PASSWORD, principals
+from tests.conftest import principals, standard_crew
 
 
 def crew(ws: Workspace) -> Crew:
     p = principals(ws)
-    return Crew(p["loket1"], p["spv1"], PASSWORD, p["bendahara1"], p["wasdakim1"], p["kakanim1"], p["infokim1"])
+    return standard_crew(p)
 
 
 def snapshot(ws: Workspace) -> dict:
